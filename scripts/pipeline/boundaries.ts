@@ -1,0 +1,195 @@
+/**
+ * LSOA 2021 boundaries: reading and checking the ONS GeoJSON, then building
+ * wards and authorities as unions of their LSOAs through the lookup, so that
+ * outlines and statistics come from the very same LSOAs.
+ *
+ * The union is topological (topojson): shared LSOA edges become shared
+ * arcs and disappear when merged, which is exact for a generalised product
+ * whose neighbours share vertices, and much faster than polygon clipping.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { topology } from 'topojson-server';
+import { merge } from 'topojson-client';
+import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon } from 'topojson-specification';
+import polylabel from 'polylabel';
+import proj4 from 'proj4';
+import { CODE_PATTERNS, isOutsideEnglandCode } from '../../src/config/geography.ts';
+import { InputError, listSome } from './errors.ts';
+
+export type AreaGeometry = Polygon | MultiPolygon;
+export type Bounds = [number, number, number, number];
+
+/** British National Grid (EPSG:27700), with the OSGB36→WGS84 Helmert shift. */
+const BRITISH_NATIONAL_GRID =
+  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
+
+/** Generous box around England in WGS84, to catch swapped or unprojected coordinates. */
+const ENGLAND_BOX = { west: -7, south: 49.5, east: 2.2, north: 56 };
+
+export interface LsoaBoundaries {
+  file: string;
+  /** Geometry of each LSOA in the order of `codes` (the lookup order). */
+  geometries: AreaGeometry[];
+  /** Whether the file was in British National Grid and was reprojected. */
+  reprojected: boolean;
+  skippedOutsideEngland: string[];
+}
+
+function readJson(path: string, file: string): unknown {
+  let text: string;
+  try {
+    const bytes = readFileSync(path);
+    text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  } catch (error) {
+    throw new InputError({ file, problem: `cannot be read: ${(error as Error).message}` });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError({ file, problem: `is not valid JSON (${(error as Error).message})` });
+  }
+}
+
+function forEachPosition(geometry: AreaGeometry, visit: (position: Position) => void): void {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons) for (const ring of polygon) for (const position of ring) visit(position);
+}
+
+/** The property holding the LSOA 2021 code: `LSOA21CD` in ONS files (any case). */
+function codeProperty(feature: Feature): string | undefined {
+  return Object.keys(feature.properties ?? {}).find((key) => key.toUpperCase() === 'LSOA21CD');
+}
+
+export function readLsoaBoundaries(path: string, file: string, lsoaCodes: readonly string[], lookupName: string): LsoaBoundaries {
+  const json = readJson(path, file) as FeatureCollection;
+  if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+    throw new InputError({ file, problem: 'is not a GeoJSON FeatureCollection' });
+  }
+  const position = new Map(lsoaCodes.map((code, i) => [code, i]));
+  const geometries: (AreaGeometry | undefined)[] = new Array(lsoaCodes.length);
+  const skippedOutsideEngland: string[] = [];
+  const stray: string[] = [];
+  let projected: boolean | undefined;
+  const toWgs84 = proj4(BRITISH_NATIONAL_GRID, 'WGS84');
+
+  json.features.forEach((feature, index) => {
+    const where = `feature ${index + 1}`;
+    const key = codeProperty(feature);
+    if (!key) throw new InputError({ file, problem: `${where} has no LSOA21CD property` });
+    const code = String(feature.properties![key]).trim();
+    if (isOutsideEnglandCode(code)) {
+      skippedOutsideEngland.push(code);
+      return;
+    }
+    if (!CODE_PATTERNS.lsoa.test(code)) throw new InputError({ file, problem: `${where}: "${code}" is not an LSOA code` });
+    const target = position.get(code);
+    if (target === undefined) {
+      stray.push(code);
+      return;
+    }
+    if (geometries[target]) throw new InputError({ file, problem: `${where}: LSOA ${code} appears twice` });
+    const geometry = feature.geometry;
+    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+      throw new InputError({ file, problem: `${where} (${code}) has geometry ${geometry?.type ?? 'null'}; expected Polygon or MultiPolygon` });
+    }
+    // Decide once, from the first feature, whether this is BNG (metres) or degrees.
+    if (projected === undefined) {
+      const [x] = (geometry.type === 'Polygon' ? geometry.coordinates[0][0] : geometry.coordinates[0][0][0]) as Position;
+      projected = Math.abs(x) > 180;
+    }
+    forEachPosition(geometry, (p) => {
+      if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+        throw new InputError({ file, problem: `${where} (${code}) has a coordinate that is not a number` });
+      }
+      if (projected) {
+        const [lng, lat] = toWgs84.forward([p[0], p[1]]);
+        p[0] = Math.round(lng * 1e6) / 1e6;
+        p[1] = Math.round(lat * 1e6) / 1e6;
+      }
+      p.length = 2;
+      if (p[0] < ENGLAND_BOX.west || p[0] > ENGLAND_BOX.east || p[1] < ENGLAND_BOX.south || p[1] > ENGLAND_BOX.north) {
+        throw new InputError({
+          file,
+          problem: `${where} (${code}) has a point at ${p[0]}, ${p[1]}, outside England`,
+          hint: 'Expected WGS84 longitude/latitude or British National Grid metres.',
+        });
+      }
+    });
+    geometries[target] = geometry;
+  });
+
+  if (stray.length > 0) {
+    throw new InputError({
+      file,
+      problem: `${stray.length} LSOA code${stray.length > 1 ? 's are' : ' is'} not in ${lookupName}: ${listSome(stray)}`,
+      hint: 'Use the December 2021 LSOA boundaries (LSOA21CD); 2011 boundaries do not match the IoD 2025.',
+    });
+  }
+  const missing = lsoaCodes.filter((_, i) => !geometries[i]);
+  if (missing.length > 0) {
+    throw new InputError({ file, problem: `has no boundary for ${missing.length} LSOA${missing.length > 1 ? 's' : ''} of ${lookupName}: ${listSome(missing)}` });
+  }
+  return { file, geometries: geometries as AreaGeometry[], reprojected: projected === true, skippedOutsideEngland };
+}
+
+/**
+ * Unions LSOAs into larger areas: `areaOfLsoa[i]` is the area of LSOA i.
+ * Returns one (Multi)Polygon per area.
+ */
+export function unionByArea(lsoaGeometries: readonly AreaGeometry[], areaOfLsoa: Int32Array, areaCount: number): AreaGeometry[] {
+  const collection: FeatureCollection<AreaGeometry> = {
+    type: 'FeatureCollection',
+    features: lsoaGeometries.map((geometry) => ({ type: 'Feature', properties: {}, geometry })),
+  };
+  const topo = topology({ lsoa: collection });
+  const objects = (topo.objects.lsoa as GeometryCollection).geometries as (TopoPolygon | TopoMultiPolygon)[];
+  const members: (TopoPolygon | TopoMultiPolygon)[][] = Array.from({ length: areaCount }, () => []);
+  objects.forEach((object, lsoa) => members[areaOfLsoa[lsoa]].push(object));
+  return members.map((parts) => {
+    const merged = merge(topo, parts);
+    return merged.coordinates.length === 1 ? { type: 'Polygon', coordinates: merged.coordinates[0] } : merged;
+  });
+}
+
+/** [west, south, east, north] of a geometry. */
+export function boundsOf(geometry: AreaGeometry): Bounds {
+  const box: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
+  forEachPosition(geometry, ([x, y]) => {
+    if (x < box[0]) box[0] = x;
+    if (y < box[1]) box[1] = y;
+    if (x > box[2]) box[2] = x;
+    if (y > box[3]) box[3] = y;
+  });
+  return box;
+}
+
+/** Planar area of a ring (shoelace), in square degrees scaled by cos(latitude). */
+function ringArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  }
+  return Math.abs(sum / 2) * Math.cos((ring[0][1] * Math.PI) / 180);
+}
+
+/**
+ * A point inside the area for its label: the pole of inaccessibility of its
+ * largest polygon (polylabel), which stays inside concave shapes where a
+ * centroid would not.
+ */
+export function labelPoint(geometry: AreaGeometry): [number, number] {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let largest = polygons[0];
+  let largestArea = -1;
+  for (const polygon of polygons) {
+    const area = ringArea(polygon[0]);
+    if (area > largestArea) {
+      largest = polygon;
+      largestArea = area;
+    }
+  }
+  const point = polylabel(largest as [number, number][][], 0.0005);
+  return [Math.round(point[0] * 1e4) / 1e4, Math.round(point[1] * 1e4) / 1e4];
+}

@@ -1,0 +1,94 @@
+/**
+ * Finding the input files: by the names in data/sources.json anywhere under
+ * the data folder (official download names first), or by an explicit path.
+ */
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative, basename } from 'node:path';
+import sources from '../../data/sources.json' with { type: 'json' };
+import { InputError } from './errors.ts';
+
+export const SOURCE_IDS = ['iod2025', 'file10', 'lookup', 'boundaries', 'census'] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+export interface SourceDescription {
+  title: string;
+  publisher: string;
+  licence: string;
+  url?: string;
+  page: string;
+  search?: string;
+  vintage: string;
+  files: string[];
+  note?: string;
+  attribution: string;
+}
+
+export const SOURCES = sources as unknown as Record<SourceId, SourceDescription>;
+
+export interface InputFile {
+  id: SourceId;
+  path: string;
+  /** Path relative to the data folder, for messages. */
+  name: string;
+}
+
+function listFiles(folder: string): string[] {
+  const found: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else found.push(path);
+    }
+  };
+  visit(folder);
+  return found.sort();
+}
+
+function whereToGet(id: SourceId): string {
+  const source = SOURCES[id];
+  const from = source.url ?? `${source.page}${source.search ? ` (search "${source.search}")` : ''}`;
+  return `Download "${source.title}" (${source.publisher}) from ${from} and put it in the data folder, or pass --${id} <file>.`;
+}
+
+/**
+ * Resolves the path of every input. `overrides` maps a source id to a file
+ * given on the command line; `optional` inputs may be absent.
+ */
+export function findInputs(
+  dataDir: string,
+  overrides: Partial<Record<SourceId, string>>,
+  optional: readonly SourceId[] = [],
+): Partial<Record<SourceId, InputFile>> {
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    throw new InputError({
+      file: dataDir,
+      problem: 'the data folder does not exist',
+      hint: 'Pass --data <folder> or set DATA_DIR; README.md says which files to download into it.',
+    });
+  }
+  const files = listFiles(dataDir);
+  const found: Partial<Record<SourceId, InputFile>> = {};
+  for (const id of SOURCE_IDS) {
+    const override = overrides[id];
+    if (override) {
+      if (!existsSync(override)) throw new InputError({ file: override, problem: `the file given for --${id} does not exist` });
+      found[id] = { id, path: override, name: basename(override) };
+      continue;
+    }
+    const match = SOURCES[id].files
+      .flatMap((name) => [name, `${name}.gz`])
+      .map((name) => files.find((file) => basename(file).toLowerCase() === name.toLowerCase()))
+      .find((file) => file !== undefined);
+    if (match) found[id] = { id, path: match, name: relative(dataDir, match) };
+    else if (!optional.includes(id)) {
+      throw new InputError({
+        file: dataDir,
+        problem: `no ${SOURCES[id].title} found (looked for ${SOURCES[id].files.join(' or ')}, optionally .gz)`,
+        hint: whereToGet(id),
+      });
+    }
+  }
+  return found;
+}
