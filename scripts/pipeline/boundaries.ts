@@ -11,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { topology } from 'topojson-server';
-import { merge } from 'topojson-client';
-import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon } from 'topojson-specification';
+import { feature, merge } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
+import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 import polylabel from 'polylabel';
 import proj4 from 'proj4';
 import { CODE_PATTERNS, isOutsideEnglandCode } from '../../src/config/geography.ts';
@@ -134,17 +135,63 @@ export function readLsoaBoundaries(path: string, file: string, lsoaCodes: readon
   return { file, geometries: geometries as AreaGeometry[], reprojected: projected === true, skippedOutsideEngland };
 }
 
+/** The LSOA topology: shared edges stored once, each point weighted for simplification. */
+export type LsoaTopology = Topology<{ lsoa: GeometryCollection }>;
+
 /**
- * Unions LSOAs into larger areas: `areaOfLsoa[i]` is the area of LSOA i.
- * Returns one (Multi)Polygon per area.
+ * Visvalingam weight of a point: the area of the triangle it forms with its
+ * neighbours, in Web Mercator proportions (longitude degrees, and latitude
+ * degrees stretched by 1/cos φ), so that a threshold means the same on
+ * screen in the north and the south.
  */
-export function unionByArea(lsoaGeometries: readonly AreaGeometry[], areaOfLsoa: Int32Array, areaCount: number): AreaGeometry[] {
+function mercatorTriangleArea(triangle: number[][]): number {
+  const [a, b, c] = triangle;
+  const cross = (b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1]);
+  return Math.abs(cross) / 2 / Math.cos((b[1] * Math.PI) / 180);
+}
+
+/**
+ * Builds the topology of the LSOAs and weights every point for
+ * simplification. Simplifying the shared arcs (not each polygon on its own)
+ * keeps neighbours seamless at every zoom: no gaps, no overlaps, and no LSOA
+ * vanishes, because arc end points (where three areas meet) are never
+ * removed. Closed arcs (islands, enclaves) keep at least a triangle.
+ */
+export function lsoaTopology(lsoaGeometries: readonly AreaGeometry[]): LsoaTopology {
   const collection: FeatureCollection<AreaGeometry> = {
     type: 'FeatureCollection',
     features: lsoaGeometries.map((geometry) => ({ type: 'Feature', properties: {}, geometry })),
   };
-  const topo = topology({ lsoa: collection });
-  const objects = (topo.objects.lsoa as GeometryCollection).geometries as (TopoPolygon | TopoMultiPolygon)[];
+  const topo = presimplify(topology({ lsoa: collection }) as LsoaTopology, mercatorTriangleArea);
+  for (const arc of topo.arcs as number[][][]) {
+    const last = arc.length - 1;
+    if (last < 3 || arc[0][0] !== arc[last][0] || arc[0][1] !== arc[last][1]) continue;
+    const interior = arc.slice(1, last).sort((p, q) => q[2] - p[2]);
+    interior[0][2] = Infinity;
+    interior[1][2] = Infinity;
+  }
+  return topo;
+}
+
+/** The topology with every point lighter than `minWeight` removed. */
+export function simplifyTopology(topo: LsoaTopology, minWeight: number): LsoaTopology {
+  return simplify(topo, minWeight) as LsoaTopology;
+}
+
+/** The LSOA geometries of a (simplified) topology, in lookup order. */
+export function lsoaGeometries(topo: LsoaTopology): AreaGeometry[] {
+  return topo.objects.lsoa.geometries.map(
+    (object) => (feature(topo, object as TopoPolygon | TopoMultiPolygon) as Feature<AreaGeometry>).geometry,
+  );
+}
+
+/**
+ * Unions LSOAs into larger areas: `areaOfLsoa[i]` is the area of LSOA i.
+ * Returns one (Multi)Polygon per area, built from the same arcs as the LSOAs,
+ * so the outlines of wards and authorities lie exactly on LSOA edges.
+ */
+export function unionByArea(topo: LsoaTopology, areaOfLsoa: Int32Array, areaCount: number): AreaGeometry[] {
+  const objects = topo.objects.lsoa.geometries as (TopoPolygon | TopoMultiPolygon)[];
   const members: (TopoPolygon | TopoMultiPolygon)[][] = Array.from({ length: areaCount }, () => []);
   objects.forEach((object, lsoa) => members[areaOfLsoa[lsoa]].push(object));
   return members.map((parts) => {

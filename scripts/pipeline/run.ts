@@ -18,8 +18,17 @@ import { parseIod, type IndicatorColumns } from './iod.ts';
 import { weightsFromCensus, weightsFromIod, type PopulationWeights } from './population.ts';
 import { parseFile10 } from './file10.ts';
 import { compareWithFile10, computeSummaries, useOfficialFigures, type AgreementRow } from './summaries.ts';
-import { boundsOf, labelPoint, readLsoaBoundaries, unionByArea, type AreaGeometry } from './boundaries.ts';
-import { buildTileset, MAX_TILE_ZOOM } from './tiles.ts';
+import {
+  boundsOf,
+  labelPoint,
+  lsoaGeometries,
+  lsoaTopology,
+  readLsoaBoundaries,
+  simplifyTopology,
+  unionByArea,
+  type AreaGeometry,
+} from './boundaries.ts';
+import { buildTilesets, MAX_TILE_ZOOM, MIN_TILE_ZOOM, minWeightAtZoom } from './tiles.ts';
 import { downloadsReadme, ladCsv, lsoaCsv, wardCsv } from './downloads.ts';
 import { OutputFolder, round } from './output.ts';
 import { flattenBounds, writeAppData } from './app-data.ts';
@@ -172,30 +181,52 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     });
     printAgreement(agreement, weights, log);
 
-    const geometry = await progress.step('Reading LSOA boundaries and building wards and authorities', (note) => {
+    const { topology, england } = await progress.step('Reading LSOA boundaries and building their topology', (note) => {
       const boundaries = readLsoaBoundaries(inputs.boundaries!.path, inputs.boundaries!.name, geography.lsoa.codes, lookupName);
       if (boundaries.reprojected) note('reprojected from British National Grid to WGS84');
       if (boundaries.skippedOutsideEngland.length) {
         skipped.push({ file: inputs.boundaries!.name, what: 'features outside England', count: boundaries.skippedOutsideEngland.length, examples: boundaries.skippedOutsideEngland.slice(0, 5) });
         note(`skipped ${boundaries.skippedOutsideEngland.length} features outside England`);
       }
-      const wards = unionByArea(boundaries.geometries, geography.lsoa.ward, geography.ward.codes.length);
-      const lads = unionByArea(boundaries.geometries, lsoaAuthorities(geography), geography.lad.codes.length);
-      note(`${wards.length} wards and ${lads.length} authorities as unions of their LSOAs`);
-      return { lsoa: boundaries.geometries, ward: wards, lad: lads } satisfies Record<Level, AreaGeometry[]>;
+      const topo = lsoaTopology(boundaries.geometries);
+      note(`${topo.arcs.length} shared edges (arcs)`);
+      return { topology: topo, england: unionBounds(boundaries.geometries.map(boundsOf)) };
     });
-    const boxes = Object.fromEntries(LEVELS.map((level) => [level, geometry[level].map(boundsOf)])) as Record<Level, Bounds[]>;
-    const england = unionBounds(boxes.lad);
+    const ladOfLsoa = lsoaAuthorities(geography);
+    // Wards and authorities are unions of their LSOAs, merged from the same (simplified) edges.
+    const geometriesAtZoom = (z: number): Record<Level, AreaGeometry[]> => {
+      const simplified = simplifyTopology(topology, minWeightAtZoom(z));
+      return {
+        lsoa: lsoaGeometries(simplified),
+        ward: unionByArea(simplified, geography.lsoa.ward, geography.ward.codes.length),
+        lad: unionByArea(simplified, ladOfLsoa, geography.lad.codes.length),
+      };
+    };
 
-    const tiles = await progress.step('Building vector tiles (PMTiles)', (note) => {
+    const { tiles, boxes, labels } = await progress.step('Building vector tiles (PMTiles), zoom by zoom', (note) => {
+      let boxes: Record<Level, Bounds[]> | undefined;
+      let labels: { ward: [number, number][]; lad: [number, number][] } | undefined;
+      const sets = buildTilesets(
+        { lsoa: geography.lsoa.codes, ward: geography.ward.codes, lad: geography.lad.codes },
+        geometriesAtZoom,
+        england,
+        (z, geometries) => {
+          if (z === MAX_TILE_ZOOM) {
+            // Bounds and label points from the most detailed geometry.
+            boxes = Object.fromEntries(LEVELS.map((level) => [level, geometries[level].map(boundsOf)])) as Record<Level, Bounds[]>;
+            labels = { ward: geometries.ward.map(labelPoint), lad: geometries.lad.map(labelPoint) };
+          }
+          note(`zoom ${z} done`);
+        },
+      );
       const result = {} as Manifest['tiles'];
       for (const level of LEVELS) {
-        const set = buildTileset(level, geography[level].codes, geometry[level], england, `${level} boundaries, IoD 2025 geography`);
-        output.write(dataPaths.tiles(level), set.archive);
-        result[level] = { path: dataPaths.tiles(level), maxZoom: MAX_TILE_ZOOM, bytes: set.archive.length };
-        note(`${level}: ${set.tileCount} tiles, ${(set.archive.length / 1e6).toFixed(1)} MB (z0–${MAX_TILE_ZOOM})`);
+        output.write(dataPaths.tiles(level), sets[level].archive);
+        result[level] = { path: dataPaths.tiles(level), minZoom: MIN_TILE_ZOOM, maxZoom: MAX_TILE_ZOOM, bytes: sets[level].archive.length };
+        const kb = sets[level].bytesByZoom.slice(MIN_TILE_ZOOM).map((bytes) => Math.round(bytes / 1000));
+        note(`${level}: ${sets[level].tileCount} tiles, ${(sets[level].archive.length / 1e6).toFixed(1)} MB; kB at zoom ${MIN_TILE_ZOOM}–${MAX_TILE_ZOOM}: ${kb.join(' ')}`);
       }
-      return result;
+      return { tiles: result, boxes: boxes!, labels: labels! };
     });
 
     const wardCounts = await progress.step('Writing area, class, column and profile files', (note) => {
@@ -205,7 +236,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         wardSummaries,
         ladSummaries,
         bounds: boxes,
-        labels: { ward: geometry.ward.map(labelPoint), lad: geometry.lad.map(labelPoint) },
+        labels,
       });
       note(`${output.sizes.size} files so far`);
       return groupSizes(geography.ward.lad, geography.lad.codes.length);

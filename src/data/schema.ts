@@ -71,7 +71,7 @@ export interface Manifest {
   officialLadMeasures: Partial<Record<IndicatorId, Measure[]>>;
   agreement: AgreementRecord[];
   bounds: Bounds;
-  tiles: Record<Level, { path: string; maxZoom: number; bytes: number }>;
+  tiles: Record<Level, { path: string; minZoom: number; maxZoom: number; bytes: number }>;
   files: Record<string, number>;
   sources: SourceRecord[];
   skipped: SkippedRecord[];

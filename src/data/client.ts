@@ -1,0 +1,133 @@
+/**
+ * Loading the built data files (src/data/schema.ts). Every file is fetched
+ * at most once per page (concurrent requests share one promise) and decoded
+ * into the shapes the app uses; a failed fetch is forgotten so it can be
+ * retried.
+ */
+import type { IndicatorId } from '../config/indicators.ts';
+import type { Level } from '../config/geography.ts';
+import type { Measure } from '../config/measures.ts';
+import { decodeCodes } from './codes.ts';
+import {
+  dataPaths,
+  type AreaCodes,
+  type Bounds,
+  type BoundsFile,
+  type ClassFile,
+  type GroupAreas,
+  type GroupColumn,
+  type LsoaColumn,
+  type LsoaDetails,
+  type Manifest,
+  type Profile,
+} from './schema.ts';
+
+export class DataError extends Error {
+  constructor(
+    readonly path: string,
+    readonly status: number | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DataError';
+  }
+}
+
+/** The areas of a level: codes in order, and each code's position. */
+export interface AreaIndex {
+  level: Level;
+  codes: string[];
+  indexOf: Map<string, number>;
+}
+
+export interface GroupAreaIndex extends AreaIndex {
+  names: string[];
+  /** Wards: index of the authority. */
+  lad?: number[];
+  population: number[];
+  lsoaCount: number[];
+  label: number[];
+  bounds: number[];
+}
+
+export interface LsoaDetailIndex {
+  names: string[];
+  ward: number[];
+}
+
+function indexCodes(level: Level, codes: string[]): AreaIndex {
+  return { level, codes, indexOf: new Map(codes.map((code, i) => [code, i])) };
+}
+
+export function boundsAt(flat: readonly number[], index: number): Bounds {
+  return [flat[index * 4], flat[index * 4 + 1], flat[index * 4 + 2], flat[index * 4 + 3]];
+}
+
+export interface DataClient {
+  baseUrl: string;
+  url(path: string): string;
+  manifest(): Promise<Manifest>;
+  areas(level: Level): Promise<AreaIndex>;
+  groupAreas(level: 'ward' | 'lad'): Promise<GroupAreaIndex>;
+  lsoaDetails(): Promise<LsoaDetailIndex>;
+  lsoaBounds(): Promise<number[]>;
+  /** Deciles 1–10 for the choropleth, in code order. */
+  classes(level: Level, indicator: IndicatorId, measure: Measure): Promise<Uint8Array>;
+  lsoaColumn(indicator: IndicatorId): Promise<LsoaColumn>;
+  groupColumn(level: 'ward' | 'lad', indicator: IndicatorId): Promise<GroupColumn>;
+  profile(ladCode: string): Promise<Profile>;
+}
+
+export function createDataClient(baseUrl: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): DataClient {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const cache = new Map<string, Promise<unknown>>();
+
+  function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let promise = cache.get(key) as Promise<T> | undefined;
+    if (!promise) {
+      promise = load().catch((error) => {
+        cache.delete(key);
+        throw error;
+      });
+      cache.set(key, promise);
+    }
+    return promise;
+  }
+
+  const json = <T>(path: string): Promise<T> =>
+    cached(path, async () => {
+      let response: Response;
+      try {
+        response = await fetchImpl(base + path);
+      } catch (error) {
+        throw new DataError(path, undefined, `Could not load ${path}: ${(error as Error).message}`);
+      }
+      if (!response.ok) throw new DataError(path, response.status, `Could not load ${path} (HTTP ${response.status})`);
+      return (await response.json()) as T;
+    });
+
+  const client: DataClient = {
+    baseUrl: base,
+    url: (path) => base + path,
+    manifest: () => json<Manifest>(dataPaths.manifest),
+    areas: (level) =>
+      level === 'lsoa'
+        ? cached('index:lsoa', async () => indexCodes('lsoa', decodeCodes((await json<AreaCodes>(dataPaths.areas('lsoa'))).codes)))
+        : client.groupAreas(level),
+    groupAreas: (level) =>
+      cached(`index:${level}`, async () => {
+        const file = await json<GroupAreas>(dataPaths.areas(level));
+        return { ...file, ...indexCodes(level, decodeCodes(file.codes)) };
+      }),
+    lsoaDetails: () => json<LsoaDetails>(dataPaths.lsoaDetails),
+    lsoaBounds: () => cached('bounds:lsoa', async () => (await json<BoundsFile>(dataPaths.lsoaBounds)).bounds),
+    classes: (level, indicator, measure) => {
+      const path = dataPaths.classes(level, indicator, measure);
+      return cached(`classes:${path}`, async () => Uint8Array.from((await json<ClassFile>(path)).class));
+    },
+    lsoaColumn: (indicator) => json<LsoaColumn>(dataPaths.column('lsoa', indicator)),
+    groupColumn: (level, indicator) => json<GroupColumn>(dataPaths.column(level, indicator)),
+    profile: (ladCode) => json<Profile>(dataPaths.profile(ladCode)),
+  };
+  return client;
+}

@@ -1,0 +1,69 @@
+/**
+ * Search over every authority, ward and LSOA by name or code. Small enough
+ * (about 41,000 entries) to scan on every keystroke; results are ordered by
+ * how well they match, then authorities before wards before LSOAs.
+ */
+import type { Level } from '../config/geography.ts';
+
+export interface SearchEntry {
+  code: string;
+  name: string;
+  level: Level;
+  /** Where it is, to tell apart areas with the same name ("Abbey" wards). */
+  context: string;
+  /** Normalised name for matching. */
+  key: string;
+}
+
+const LEVEL_ORDER: Record<Level, number> = { lad: 0, ward: 1, lsoa: 2 };
+
+/** Lower case, no accents, punctuation as spaces, "&" as "and". */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function searchEntry(code: string, name: string, level: Level, context: string): SearchEntry {
+  return { code, name, level, context, key: ` ${normalise(name)}` };
+}
+
+/** Lower is better; undefined means no match. */
+function score(entry: SearchEntry, query: string, codeQuery: string | undefined): number | undefined {
+  if (codeQuery) {
+    if (entry.code === codeQuery) return 0;
+    if (entry.code.startsWith(codeQuery)) return 1;
+  }
+  if (query === '') return undefined;
+  const name = entry.key.slice(1);
+  if (name === query) return 2;
+  if (name.startsWith(query)) return 3;
+  if (entry.key.includes(` ${query}`)) return 4;
+  if (name.includes(query)) return 5;
+  return undefined;
+}
+
+export function searchAreas(entries: readonly SearchEntry[], text: string, limit = 10): SearchEntry[] {
+  const query = normalise(text);
+  const compact = text.trim().toUpperCase();
+  const codeQuery = /^[EWSN]\d{2,8}$/.test(compact) ? compact : undefined;
+  if (query.length < 2 && !codeQuery) return [];
+  const hits: { entry: SearchEntry; score: number }[] = [];
+  for (const entry of entries) {
+    const s = score(entry, query, codeQuery);
+    if (s !== undefined) hits.push({ entry, score: s });
+  }
+  hits.sort(
+    (a, b) =>
+      a.score - b.score ||
+      LEVEL_ORDER[a.entry.level] - LEVEL_ORDER[b.entry.level] ||
+      a.entry.name.length - b.entry.name.length ||
+      a.entry.name.localeCompare(b.entry.name, 'en-GB') ||
+      a.entry.code.localeCompare(b.entry.code),
+  );
+  return hits.slice(0, limit).map((hit) => hit.entry);
+}

@@ -1,0 +1,114 @@
+/**
+ * The deck.gl layers of the map: the choropleth (vector tiles of the current
+ * geography, coloured by decile) and the place labels (area names).
+ *
+ * Colours come from a class array indexed by area position; the tiles hold
+ * only geometry and the area code. Switching indicator swaps the class array
+ * and bumps `updateTriggers`, so deck.gl recolours the tiles it already has
+ * without fetching or parsing any geometry.
+ */
+import { MVTLayer } from '@deck.gl/geo-layers';
+import { TextLayer } from '@deck.gl/layers';
+import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions';
+import type { PickingInfo } from '@deck.gl/core';
+import { parse, type Loader, type LoaderOptions } from '@loaders.gl/core';
+import mvtWorkerUrl from '@loaders.gl/mvt/mvt-worker.js?url';
+import type { Level } from '../config/geography.ts';
+import { DECILE_COLOURS, NO_DATA_COLOUR, type Rgb } from '../config/palette.ts';
+import { tileUrlTemplate, type TileStore } from './tileStore.ts';
+import { FIRST_OUTLINE_LAYER, TILE_MAX_ZOOM } from './style.ts';
+
+export interface AreaFeature {
+  properties: { code: string };
+}
+
+export interface ChoroplethOptions {
+  level: Level;
+  /** Decile (1–10) of each area by position; null while loading. */
+  classes: Uint8Array | null;
+  indexOf: Map<string, number> | null;
+  /** Changes whenever `classes` does, to make deck.gl recolour. */
+  version: string;
+  tiles: TileStore;
+  opacity: number;
+  onHover(info: PickingInfo<AreaFeature>): void;
+  onClick(info: PickingInfo<AreaFeature>): void;
+  onViewportLoad?(): void;
+}
+
+const PALETTE: (Rgb | [number, number, number, number])[] = [[...NO_DATA_COLOUR, 255], ...DECILE_COLOURS.map((c) => [...c, 255] as [number, number, number, number])];
+
+export function choroplethLayer(options: ChoroplethOptions): MVTLayer {
+  const { classes, indexOf, tiles } = options;
+  return new MVTLayer({
+    id: `choropleth-${options.level}`,
+    data: tileUrlTemplate(options.level),
+    minZoom: 0,
+    maxZoom: TILE_MAX_ZOOM,
+    // deck.gl picks the tile zoom by rounding, MapLibre by flooring; -0.5 makes deck.gl floor too,
+    // so both ask the tile store for the same tiles.
+    zoomOffset: -0.5,
+    binary: true,
+    beforeId: FIRST_OUTLINE_LAYER,
+    filled: true,
+    stroked: false,
+    opacity: options.opacity,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 110],
+    uniqueIdProperty: 'code',
+    getFillColor: (feature: AreaFeature) => {
+      const index = indexOf?.get(feature.properties.code);
+      return PALETTE[index === undefined || !classes ? 0 : classes[index]];
+    },
+    updateTriggers: { getFillColor: options.version },
+    loadOptions: { mvt: { workerUrl: mvtWorkerUrl } },
+    // Tiles come from the shared tile store, not from the network directly.
+    fetch: async (url: string, context: { layer: { props: { loaders: Loader[] } }; loadOptions?: LoaderOptions; signal?: AbortSignal }) => {
+      const bytes = await tiles.getByUrl(url);
+      if (context.signal?.aborted) throw new DOMException('tile no longer needed', 'AbortError');
+      // A copy: parsing in a worker transfers (and empties) the buffer it is given.
+      return parse((bytes ?? new Uint8Array(0)).slice().buffer, context.layer.props.loaders, context.loadOptions);
+    },
+    onHover: options.onHover,
+    onClick: options.onClick,
+    onViewportLoad: options.onViewportLoad,
+  } as ConstructorParameters<typeof MVTLayer>[0]);
+}
+
+export interface PlaceLabel {
+  name: string;
+  position: [number, number];
+  priority: number;
+}
+
+/**
+ * Area names as place labels, drawn by deck.gl so the map needs no glyph
+ * server; overlapping labels give way to larger areas.
+ */
+export function labelLayer(id: string, labels: PlaceLabel[], size: number, visible: boolean): TextLayer<PlaceLabel> {
+  const props: ConstructorParameters<typeof TextLayer<PlaceLabel>>[0] & Partial<CollisionFilterExtensionProps<PlaceLabel>> = {
+    id,
+    data: labels,
+    visible,
+    getPosition: (label) => label.position,
+    getText: (label) => label.name,
+    getSize: size,
+    sizeUnits: 'pixels',
+    getColor: [17, 17, 17, 255],
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+    fontWeight: 600,
+    characterSet: 'auto',
+    fontSettings: { sdf: true, fontSize: 48, buffer: 8, radius: 12 },
+    outlineWidth: 4,
+    outlineColor: [255, 255, 255, 235],
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    extensions: [new CollisionFilterExtension()],
+    collisionGroup: id,
+    getCollisionPriority: (label) => label.priority,
+    collisionTestProps: { sizeScale: 1.4 },
+    pickable: false,
+  };
+  return new TextLayer<PlaceLabel>(props);
+}

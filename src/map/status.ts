@@ -1,0 +1,64 @@
+/**
+ * What the map has drawn, for the browser tests and the benchmark, exposed as
+ * `window.__atlas`. A choropleth version ("lsoa:imd:decile") is *ready* once
+ * its tiles for the viewport have loaded and a frame has been drawn with its
+ * colours.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { TileStore } from './tileStore.ts';
+
+interface AtlasStatus {
+  map: MapLibreMap | null;
+  tiles: TileStore | null;
+  /** The version the app asked for last. */
+  requestedVersion: string;
+  /** The last version drawn with its viewport's tiles loaded. */
+  readyVersion: string;
+  /** performance.now() when the first choropleth was ready. */
+  firstReadyAt: number | null;
+  /** performance.now() when each version became ready. */
+  readyAt: Record<string, number>;
+  viewportLoaded(version: string): void;
+  rendered(version: string): void;
+}
+
+let lastRendered = '';
+let loadedLevel = '';
+
+const levelOf = (version: string) => version.split(':')[0];
+
+function markReady(status: AtlasStatus, version: string): void {
+  if (status.readyVersion === version) return;
+  status.readyVersion = version;
+  const now = performance.now();
+  status.readyAt[version] = now;
+  status.firstReadyAt ??= now;
+  window.dispatchEvent(new CustomEvent('atlas:ready', { detail: version }));
+}
+
+export const atlasStatus: AtlasStatus = {
+  map: null,
+  tiles: null,
+  requestedVersion: '',
+  readyVersion: '',
+  firstReadyAt: null,
+  readyAt: {},
+  viewportLoaded(version) {
+    loadedLevel = levelOf(version);
+    // The tiles are in; the next frame draws them.
+    this.map?.once('render', () => {
+      if (levelOf(lastRendered) === loadedLevel) markReady(this, lastRendered);
+    });
+  },
+  rendered(version) {
+    lastRendered = version;
+    if (levelOf(version) === loadedLevel) markReady(this, version);
+  },
+};
+
+declare global {
+  interface Window {
+    __atlas?: AtlasStatus;
+  }
+}
+window.__atlas = atlasStatus;

@@ -1,0 +1,50 @@
+/**
+ * Mirrors the store in the address bar. Choices a person makes (indicator,
+ * level, selection, view…) push a history entry, so back and forward step
+ * through them; moving the map only replaces the current entry, so the
+ * history is not flooded by panning.
+ */
+import type { StoreApi, UseBoundStore } from 'zustand';
+import { formatUrlState, parseUrlState, type UrlState } from './url.ts';
+import { urlStateOf, type AppState } from './store.ts';
+
+const REPLACE_ONLY: (keyof UrlState)[] = ['viewport', 'sort'];
+
+function changedKeys(a: UrlState, b: UrlState): (keyof UrlState)[] {
+  return (Object.keys(a) as (keyof UrlState)[]).filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+}
+
+export function startUrlSync(store: UseBoundStore<StoreApi<AppState>>): () => void {
+  const applyLocation = () => {
+    const { state, problems } = parseUrlState(window.location.search);
+    store.getState().applyUrlState(state);
+    for (const problem of problems) store.getState().notify(problem, 'warning');
+  };
+  applyLocation();
+  let current = urlStateOf(store.getState());
+  const target = () => `${window.location.pathname}${formatUrlState(current)}${window.location.hash}`;
+  window.history.replaceState(null, '', target());
+
+  const unsubscribe = store.subscribe((state) => {
+    const next = urlStateOf(state);
+    const changed = changedKeys(current, next);
+    if (changed.length === 0) return;
+    current = next;
+    const url = target();
+    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+    if (changed.every((key) => REPLACE_ONLY.includes(key))) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+  });
+
+  const onPopState = () => {
+    const { state, problems } = parseUrlState(window.location.search);
+    current = state;
+    store.getState().applyUrlState(state);
+    for (const problem of problems) store.getState().notify(problem, 'warning');
+  };
+  window.addEventListener('popstate', onPopState);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('popstate', onPopState);
+  };
+}
