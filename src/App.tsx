@@ -33,8 +33,13 @@ function useBoot(config: AppConfig): { ready?: Ready; error?: string } {
   const client = useMemo(() => createDataClient(config.dataUrl), [config]);
   const [state, setState] = useState<{ ready?: Ready; error?: string }>({});
   useEffect(() => {
+    // Start on the first view's colours at once; the map picks up the same (cached) requests.
+    const { level, indicator, measure } = useAppStore.getState();
+    client.areas(level).catch(() => {});
+    client.classes(level, indicator, measure).catch(() => {});
     client.manifest().then(
       (manifest) => {
+        performance.mark('atlas:manifest');
         if (manifest.formatVersion !== DATA_FORMAT_VERSION) {
           setState({ error: `The data was built for format ${manifest.formatVersion}; this app reads format ${DATA_FORMAT_VERSION}. Run npm run data again.` });
           return;

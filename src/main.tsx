@@ -6,6 +6,7 @@ import { startUrlSync } from './state/urlSync.ts';
 import './ui/styles.css';
 
 // The URL is read before anything renders, so the first frame already shows the linked view.
+performance.mark('atlas:start');
 startUrlSync(useAppStore);
 
 loadConfig().then(({ config, problems }) => {

@@ -17,7 +17,7 @@ import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as T
 import polylabel from 'polylabel';
 import proj4 from 'proj4';
 import { CODE_PATTERNS, isOutsideEnglandCode } from '../../src/config/geography.ts';
-import { InputError, listSome } from './errors.ts';
+import { countOf, InputError, listSome } from './errors.ts';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export type Bounds = [number, number, number, number];
@@ -124,13 +124,13 @@ export function readLsoaBoundaries(path: string, file: string, lsoaCodes: readon
   if (stray.length > 0) {
     throw new InputError({
       file,
-      problem: `${stray.length} LSOA code${stray.length > 1 ? 's are' : ' is'} not in ${lookupName}: ${listSome(stray)}`,
+      problem: `${countOf(stray.length, 'LSOA code')} ${stray.length === 1 ? 'is' : 'are'} not in ${lookupName}: ${listSome(stray)}`,
       hint: 'Use the December 2021 LSOA boundaries (LSOA21CD); 2011 boundaries do not match the IoD 2025.',
     });
   }
   const missing = lsoaCodes.filter((_, i) => !geometries[i]);
   if (missing.length > 0) {
-    throw new InputError({ file, problem: `has no boundary for ${missing.length} LSOA${missing.length > 1 ? 's' : ''} of ${lookupName}: ${listSome(missing)}` });
+    throw new InputError({ file, problem: `has no boundary for ${countOf(missing.length, 'LSOA')} of ${lookupName}: ${listSome(missing)}` });
   }
   return { file, geometries: geometries as AreaGeometry[], reprojected: projected === true, skippedOutsideEngland };
 }

@@ -15,7 +15,9 @@ official files.
   --data <folder>   folder holding the downloaded files (searched recursively);
                     default: $DATA_DIR, else ../shared/data
   --out <folder>    output folder; default: public/data
-  --expect-lsoas N  number of LSOAs the lookup must have (default 33755, England)
+  --expect-lsoas N  number of English LSOAs the lookup must have (default 33755);
+                    change it only for a new national vintage, never for a subset:
+                    IoD ranks and deciles are national, so every file must be national
   --expect-lads N   number of authorities it must have (default 296, LAD 2024)
 ${SOURCE_IDS.map((id) => `  --${id.padEnd(11)} <file>  ${SOURCES[id].title.split(':')[0]}`).join('\n')}
   --help            this text

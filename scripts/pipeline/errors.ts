@@ -33,6 +33,11 @@ function formatInputError(details: {
   return `${where.join(', ')}: ${details.problem}${details.hint ? `\n  ${details.hint}` : ''}`;
 }
 
+/** "1 LSOA", "2 LSOAs": a count with its noun. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? singular : plural}`;
+}
+
 /** Lists at most `max` items, then says how many more there are. */
 export function listSome(items: readonly string[], max = 5): string {
   const shown = items.slice(0, max).join(', ');

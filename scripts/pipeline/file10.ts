@@ -8,7 +8,7 @@ import { INDICATORS, type IndicatorId } from '../../src/config/indicators.ts';
 import type { Measure } from '../../src/config/measures.ts';
 import { CODE_PATTERNS } from '../../src/config/geography.ts';
 import { type CsvTable, numberCell, requireColumns } from './csv.ts';
-import { InputError, listSome } from './errors.ts';
+import { countOf, InputError, listSome } from './errors.ts';
 
 /** One published figure and its published rank among authorities. */
 export interface PublishedMeasure {
@@ -87,7 +87,7 @@ export function parseFile10(table: CsvTable, ladCodes: readonly string[], lookup
   if (missing.length > 0) {
     throw new InputError({
       file: table.file,
-      problem: `has ${table.rows.length} authorities but ${lookupName} has ${ladCodes.length}; missing ${listSome(missing)}`,
+      problem: `has ${countOf(table.rows.length, 'authority', 'authorities')} but ${lookupName} has ${ladCodes.length}; missing ${listSome(missing)}`,
     });
   }
 

@@ -6,7 +6,7 @@ import { INDICATORS, type IndicatorId } from '../../src/config/indicators.ts';
 import { CODE_PATTERNS, isOutsideEnglandCode } from '../../src/config/geography.ts';
 import { decileFromRank } from '../../src/stats/ranking.ts';
 import { type CsvTable, numberCell, requireColumnByPrefix, requireColumns } from './csv.ts';
-import { InputError, listSome } from './errors.ts';
+import { countOf, InputError, listSome } from './errors.ts';
 
 export const IOD_CODE_COLUMN = 'LSOA code (2021)';
 /** File 7 population denominator used as the official summary weight. */
@@ -117,7 +117,7 @@ export function checkSameCodes(
     throw new InputError({
       file: table.file,
       line: table.lines[strayIndex],
-      problem: `${stray.length} code${stray.length > 1 ? 's are' : ' is'} not LSOA 2021 codes of ${expectedFrom}: ${listSome(stray)}`,
+      problem: `${countOf(stray.length, 'code')} ${stray.length === 1 ? 'is not an LSOA 2021 code' : 'are not LSOA 2021 codes'} of ${expectedFrom}: ${listSome(stray)}`,
       hint: 'LSOA codes changed in 2021; a file keyed by LSOA 2011 codes (IoD 2019 and earlier) cannot be used here.',
     });
   }

@@ -3,8 +3,8 @@
  * and swaps it in only when every step has succeeded, so a failed build
  * never leaves a half-written or destroyed previous output.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export class OutputFolder {
   readonly finalDir: string;
@@ -14,6 +14,7 @@ export class OutputFolder {
 
   constructor(finalDir: string) {
     this.finalDir = resolve(finalDir);
+    restoreInterrupted(this.finalDir);
     this.tempDir = `${this.finalDir}.tmp-${process.pid}`;
     rmSync(this.tempDir, { recursive: true, force: true });
     mkdirSync(this.tempDir, { recursive: true });
@@ -31,11 +32,20 @@ export class OutputFolder {
     this.write(relativePath, JSON.stringify(value));
   }
 
-  /** Replaces the previous output with this one. */
+  /**
+   * Replaces the previous output with this one: two renames, so the window in
+   * which neither exists is tiny, and a build killed inside it is repaired by
+   * the next one (restoreInterrupted).
+   */
   commit(): void {
     const previous = `${this.finalDir}.old-${process.pid}`;
     if (existsSync(this.finalDir)) renameSync(this.finalDir, previous);
-    renameSync(this.tempDir, this.finalDir);
+    try {
+      renameSync(this.tempDir, this.finalDir);
+    } catch (error) {
+      if (existsSync(previous)) renameSync(previous, this.finalDir);
+      throw error;
+    }
     rmSync(previous, { recursive: true, force: true });
   }
 
@@ -45,9 +55,34 @@ export class OutputFolder {
   }
 }
 
-/** Rounds to `decimals` places for output, turning -0 into 0. */
+/**
+ * If an earlier build was killed between its two renames, its previous output
+ * sits in `<dir>.old-<pid>` and `<dir>` is missing: put it back. Leftover
+ * temporary folders of dead builds are removed.
+ */
+function restoreInterrupted(finalDir: string): void {
+  const parent = dirname(finalDir);
+  if (!existsSync(parent)) return;
+  const name = basename(finalDir);
+  for (const entry of readdirSync(parent)) {
+    const path = join(parent, entry);
+    if (entry.startsWith(`${name}.old-`) && !existsSync(finalDir)) renameSync(path, finalDir);
+    else if (entry.startsWith(`${name}.old-`) || entry.startsWith(`${name}.tmp-`)) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Rounds half away from zero to `decimals` places, as a person would: the
+ * shift is done on the decimal text ("0.2405e3"), so the binary
+ * representation (0.2405 is stored as 0.24049999…) does not turn a half
+ * down. -0 becomes 0.
+ */
 export function round(value: number, decimals: number): number {
-  const rounded = Number(value.toFixed(decimals));
+  const text = String(Math.abs(value));
+  // Very small or large numbers print in exponent form already; toFixed is exact enough for them.
+  if (text.includes('e')) return Number(value.toFixed(decimals)) || 0;
+  const shifted = Math.round(Number(`${text}e${decimals}`));
+  const rounded = Math.sign(value) * Number(`${shifted}e-${decimals}`);
   return rounded === 0 ? 0 : rounded;
 }
 

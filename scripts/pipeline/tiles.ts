@@ -30,7 +30,7 @@ export const MIN_TILE_ZOOM = 4;
  * screen pixel on a 512-pixel tile: invisible, yet it removes most vertices
  * of the national view.
  */
-export const TOLERANCE_UNITS_SQUARED = 2;
+export const TOLERANCE_UNITS_SQUARED = 8;
 
 export function minWeightAtZoom(z: number): number {
   const unit = 360 / (TILE_EXTENT * 2 ** z);

@@ -15,9 +15,10 @@ import { boundsAt, type DataClient, type GroupAreaIndex } from '../data/client.t
 import type { Bounds, Manifest } from '../data/schema.ts';
 import { useAppStore } from '../state/store.ts';
 import { roundViewport } from '../state/url.ts';
-import { TILE_PROTOCOL, type TileStore } from './tileStore.ts';
-import { addDataToBasemap, applyLevelToOutlines, applySelectionOutline, dataOnlyStyle } from './style.ts';
-import { choroplethLayer, labelLayer, type AreaFeature, type PlaceLabel } from './layers.ts';
+import { TILE_PROTOCOL, tilesCovering, type TileStore } from './tileStore.ts';
+import { addDataToBasemap, applyLevelToOutlines, applySelectionOutline, dataOnlyStyle, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from './style.ts';
+import { choroplethLayer, labelLayer, LABEL_FONT_FAMILY, LABEL_FONT_WEIGHT, type AreaFeature, type PlaceLabel } from './layers.ts';
+import { placeLabels } from './labelPlacement.ts';
 import { atlasStatus } from './status.ts';
 import { Tooltip, type HoverState } from '../ui/Tooltip.tsx';
 
@@ -48,6 +49,25 @@ interface Props {
 
 const prefersReducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
+const LAD_LABEL_SIZE = 13;
+const WARD_LABEL_SIZE = 12;
+
+/** Text widths for label placement, measured once per name with the label font. */
+const measureContext = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+const widthCache = new Map<string, number>();
+function textWidth(text: string, size: number): number {
+  const key = `${size}:${text}`;
+  let width = widthCache.get(key);
+  if (width === undefined) {
+    if (measureContext) {
+      measureContext.font = `${LABEL_FONT_WEIGHT} ${size}px ${LABEL_FONT_FAMILY}`;
+      width = measureContext.measureText(text).width;
+    } else width = text.length * size * 0.6;
+    widthCache.set(key, width);
+  }
+  return width;
+}
+
 function toLabels(areas: GroupAreaIndex): PlaceLabel[] {
   return areas.names.map((name, i) => ({
     name,
@@ -66,6 +86,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
   const [classState, setClassState] = useState<ClassState | null>(null);
   const [ladLabels, setLadLabels] = useState<PlaceLabel[]>([]);
   const [wardLabels, setWardLabels] = useState<PlaceLabel[]>([]);
+  const [settled, setSettled] = useState(0);
 
   const level = useAppStore((s) => s.level);
   const indicator = useAppStore((s) => s.indicator);
@@ -115,10 +136,19 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     atlasStatus.map = map;
     atlasStatus.tiles = tiles;
 
-    map.on('load', () => {
+    // Fetch the first view's tiles while the map and deck.gl start up.
+    const initialBounds = map.getBounds();
+    const initialZoom = Math.min(TILE_MAX_ZOOM, Math.max(TILE_MIN_ZOOM, Math.floor(map.getZoom())));
+    for (const [z, x, y] of tilesCovering([initialBounds.getWest(), initialBounds.getSouth(), initialBounds.getEast(), initialBounds.getNorth()], initialZoom)) {
+      tiles.get(state.level, z, x, y).catch(() => {});
+    }
+    // deck.gl can draw as soon as the style is in; MapLibre's own 'load' waits for its outline tiles.
+    map.once('style.load', () => {
+      performance.mark('atlas:style-load');
       if (config.basemapStyleUrl) addDataToBasemap(map, england);
       setReady(true);
     });
+    map.on('load', () => performance.mark('atlas:map-load'));
     map.on('error', (event) => {
       if (config.basemapStyleUrl && /style/i.test(String(event.error?.message))) {
         useAppStore.getState().notify(`The basemap style ${config.basemapStyleUrl} could not be loaded; showing the data alone.`, 'warning');
@@ -130,7 +160,8 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       useAppStore.getState().setViewport({ longitude: center.lng, latitude: center.lat, zoom: map.getZoom() });
     };
     map.on('moveend', syncViewport);
-    map.on('zoom', () => setZoom(map.getZoom()));
+    map.on('moveend', () => setSettled((n) => n + 1));
+    map.on('zoomend', () => setZoom(map.getZoom()));
     map.once('load', syncViewport);
     setZoom(map.getZoom());
     return () => {
@@ -158,6 +189,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     atlasStatus.requestedVersion = version;
     Promise.all([client.areas(level), client.classes(level, indicator, measure)])
       .then(([areas, classes]) => {
+        performance.mark(`atlas:classes:${version}`);
         if (!cancelled) setClassState({ level, version, classes, indexOf: areas.indexOf });
       })
       .catch((error) => useAppStore.getState().notify(`The map colours could not be loaded: ${(error as Error).message}`, 'error'));
@@ -176,6 +208,31 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     if (config.basemapStyleUrl || !wardLabelsWanted || wardLabels.length > 0) return;
     client.groupAreas('ward').then((areas) => setWardLabels(toLabels(areas)), () => {});
   }, [client, config, wardLabelsWanted, wardLabels.length]);
+
+  // Labels that fit without overlapping, recomputed when the map comes to rest.
+  const showLadLabels = zoom >= 6 && zoom < 11.5;
+  const placedLabels = useMemo(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return { lad: [], ward: [] };
+    const canvas = map.getCanvas();
+    const base = {
+      project: (position: [number, number]) => {
+        const point = map.project(position);
+        return [point.x, point.y] as [number, number];
+      },
+      width: canvas.clientWidth,
+      height: canvas.clientHeight,
+      padding: 6,
+    };
+    const lad = showLadLabels
+      ? placeLabels(ladLabels, { ...base, textHeight: LAD_LABEL_SIZE, textWidth: (t) => textWidth(t, LAD_LABEL_SIZE) })
+      : { placed: [], boxes: [] };
+    const ward = wardLabelsWanted
+      ? placeLabels(wardLabels, { ...base, textHeight: WARD_LABEL_SIZE, textWidth: (t) => textWidth(t, WARD_LABEL_SIZE) }, lad.boxes).placed
+      : [];
+    return { lad: lad.placed, ward };
+    // settled: recompute when the map stops moving.
+  }, [ready, settled, ladLabels, wardLabels, showLadLabels, wardLabelsWanted]);
 
   const onHover = useMemo(
     () => (info: PickingInfo<AreaFeature>) => {
@@ -212,13 +269,14 @@ export function MapView({ client, tiles, manifest, config }: Props) {
           map.triggerRepaint();
         },
       }),
-      labelLayer('lad-labels', ladLabels, 13, zoom >= 6 && zoom < 11.5),
-      labelLayer('ward-labels', wardLabels, 12, wardLabelsWanted),
-    ];
+      // No label layer without labels: each one compiles shaders, which is slow in software WebGL.
+      placedLabels.lad.length > 0 && labelLayer('lad-labels', placedLabels.lad, LAD_LABEL_SIZE),
+      placedLabels.ward.length > 0 && labelLayer('ward-labels', placedLabels.ward, WARD_LABEL_SIZE),
+    ].filter((layer) => layer !== false);
     overlay.setProps({ layers });
     map.once('render', () => atlasStatus.rendered(classState.version));
     map.triggerRepaint();
-  }, [ready, classState, ladLabels, wardLabels, zoom, wardLabelsWanted, tiles, config, onHover, onClick]);
+  }, [ready, classState, placedLabels, tiles, config, onHover, onClick]);
 
   // Outlines follow the level and the selection.
   useEffect(() => {

@@ -9,14 +9,13 @@
  */
 import { MVTLayer } from '@deck.gl/geo-layers';
 import { TextLayer } from '@deck.gl/layers';
-import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions';
 import type { PickingInfo } from '@deck.gl/core';
 import { parse, type Loader, type LoaderOptions } from '@loaders.gl/core';
 import mvtWorkerUrl from '@loaders.gl/mvt/mvt-worker.js?url';
 import type { Level } from '../config/geography.ts';
 import { DECILE_COLOURS, NO_DATA_COLOUR, type Rgb } from '../config/palette.ts';
 import { tileUrlTemplate, type TileStore } from './tileStore.ts';
-import { FIRST_OUTLINE_LAYER, TILE_MAX_ZOOM } from './style.ts';
+import { FIRST_OUTLINE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from './style.ts';
 
 export interface AreaFeature {
   properties: { code: string };
@@ -43,7 +42,7 @@ export function choroplethLayer(options: ChoroplethOptions): MVTLayer {
   return new MVTLayer({
     id: `choropleth-${options.level}`,
     data: tileUrlTemplate(options.level),
-    minZoom: 0,
+    minZoom: TILE_MIN_ZOOM,
     maxZoom: TILE_MAX_ZOOM,
     // deck.gl picks the tile zoom by rounding, MapLibre by flooring; -0.5 makes deck.gl floor too,
     // so both ask the tile store for the same tiles.
@@ -82,33 +81,31 @@ export interface PlaceLabel {
   priority: number;
 }
 
+export const LABEL_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+export const LABEL_FONT_WEIGHT = 600;
+
 /**
  * Area names as place labels, drawn by deck.gl so the map needs no glyph
- * server; overlapping labels give way to larger areas.
+ * server. The labels given are already placed without overlaps
+ * (labelPlacement.ts).
  */
-export function labelLayer(id: string, labels: PlaceLabel[], size: number, visible: boolean): TextLayer<PlaceLabel> {
-  const props: ConstructorParameters<typeof TextLayer<PlaceLabel>>[0] & Partial<CollisionFilterExtensionProps<PlaceLabel>> = {
+export function labelLayer(id: string, labels: PlaceLabel[], size: number): TextLayer<PlaceLabel> {
+  return new TextLayer<PlaceLabel>({
     id,
     data: labels,
-    visible,
     getPosition: (label) => label.position,
     getText: (label) => label.name,
     getSize: size,
     sizeUnits: 'pixels',
     getColor: [17, 17, 17, 255],
-    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-    fontWeight: 600,
+    fontFamily: LABEL_FONT_FAMILY,
+    fontWeight: LABEL_FONT_WEIGHT,
     characterSet: 'auto',
     fontSettings: { sdf: true, fontSize: 48, buffer: 8, radius: 12 },
     outlineWidth: 4,
     outlineColor: [255, 255, 255, 235],
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
-    extensions: [new CollisionFilterExtension()],
-    collisionGroup: id,
-    getCollisionPriority: (label) => label.priority,
-    collisionTestProps: { sizeScale: 1.4 },
     pickable: false,
-  };
-  return new TextLayer<PlaceLabel>(props);
+  });
 }

@@ -33,6 +33,7 @@ function markReady(status: AtlasStatus, version: string): void {
   const now = performance.now();
   status.readyAt[version] = now;
   status.firstReadyAt ??= now;
+  performance.mark(`atlas:ready:${version}`);
   window.dispatchEvent(new CustomEvent('atlas:ready', { detail: version }));
 }
 

@@ -19,6 +19,8 @@ import { tileUrlTemplate } from './tileStore.ts';
 import type { Bounds } from '../data/schema.ts';
 
 export const TILE_MAX_ZOOM = 12;
+/** Tiles exist from zoom 4 (the map's minimum zoom) to 12, over-zoomed beyond. */
+export const TILE_MIN_ZOOM = 4;
 export const BACKGROUND_COLOUR = '#dde3e8';
 
 export const LAYER_IDS = {
@@ -41,7 +43,7 @@ export function dataSources(bounds: Bounds): Record<string, SourceSpecification>
       {
         type: 'vector',
         tiles: [tileUrlTemplate(level)],
-        minzoom: 0,
+        minzoom: TILE_MIN_ZOOM,
         maxzoom: TILE_MAX_ZOOM,
         bounds,
         // Attribution is given once, by the attribution control.

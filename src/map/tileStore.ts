@@ -21,6 +21,19 @@ export function parseTileUrl(url: string): { level: Level; z: number; x: number;
   return { level: match[1] as Level, z: Number(match[2]), x: Number(match[3]), y: Number(match[4]) };
 }
 
+/** The tiles (z, x, y) that cover a longitude/latitude box at a zoom. */
+export function tilesCovering(bounds: [number, number, number, number], z: number): [number, number, number][] {
+  const n = 2 ** z;
+  const x = (lng: number) => Math.min(n - 1, Math.max(0, Math.floor(((lng + 180) / 360) * n)));
+  const y = (lat: number) => {
+    const sin = Math.sin((lat * Math.PI) / 180);
+    return Math.min(n - 1, Math.max(0, Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n)));
+  };
+  const tiles: [number, number, number][] = [];
+  for (let tx = x(bounds[0]); tx <= x(bounds[2]); tx++) for (let ty = y(bounds[3]); ty <= y(bounds[1]); ty++) tiles.push([z, tx, ty]);
+  return tiles;
+}
+
 export interface TileStore {
   /** Decompressed MVT bytes, or null where the archive has no tile. */
   get(level: Level, z: number, x: number, y: number): Promise<Uint8Array | null>;

@@ -589,7 +589,7 @@ const BROKEN: BrokenCase[] = [
   {
     name: 'File 10: an authority missing',
     options: { edit: { file10: (t) => removeRow(t, 'E09000901') } },
-    error: () => ({ file: FILE10, message: [`has 1 authorities but ${LOOKUP_NAME} has 2; missing E09000901`] }),
+    error: () => ({ file: FILE10, message: [`has 1 authority but ${LOOKUP_NAME} has 2; missing E09000901`] }),
   },
   {
     name: 'File 10: an unknown authority code',

@@ -313,7 +313,7 @@ describe('parseIod', () => {
     const error = expectInputError(() => parse((t) => setCell(t, 'E01000912', 'LSOA code (2021)', 'E01000999')), {
       file: IOD_FILE,
       line: 13,
-      message: [`1 code is not LSOA 2021 codes of ${LOOKUP_NAME}: E01000999`],
+      message: [`1 code is not an LSOA 2021 code of ${LOOKUP_NAME}: E01000999`],
     });
     expect(error.hint).toContain('LSOA 2011');
   });
@@ -453,7 +453,7 @@ describe('weightsFromCensus', () => {
     expectInputError(() => weightsFromCensus(census(edit), LSOA_CODES, LOOKUP_NAME), {
       file: CENSUS_FILE,
       line: 7,
-      message: ['1 code is not LSOA 2021 codes of', 'E01000999'],
+      message: ['1 code is not an LSOA 2021 code of', 'E01000999'],
     });
   });
 
@@ -520,7 +520,7 @@ describe('parseFile10', () => {
   it('rejects a file with an authority missing', () => {
     expectInputError(() => parse((t) => removeRow(t, 'E09000901')), {
       file: FILE10_FILE,
-      message: [`has 1 authorities but ${LOOKUP_NAME} has 2; missing E09000901`],
+      message: [`has 1 authority but ${LOOKUP_NAME} has 2; missing E09000901`],
     });
   });
 
