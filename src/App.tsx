@@ -27,7 +27,15 @@ const AreaPanel = lazy(() => import('./ui/AreaPanel.tsx').then((m) => ({ default
 const DataTable = lazy(() => import('./ui/DataTable.tsx').then((m) => ({ default: m.DataTable })));
 const AboutPage = lazy(() => import('./ui/AboutPage.tsx').then((m) => ({ default: m.AboutPage })));
 
-const VIEW_LABELS: Record<View, string> = { map: 'Map', table: 'Table', about: 'About the data' };
+const VIEW_LABELS: Record<View, React.ReactNode> = {
+  map: 'Map',
+  table: 'Table',
+  about: (
+    <>
+      About<span className="wide-only"> the data</span>
+    </>
+  ),
+};
 
 function useBoot(config: AppConfig): { ready?: Ready; error?: string } {
   const client = useMemo(() => createDataClient(config.dataUrl), [config]);

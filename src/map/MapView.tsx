@@ -150,6 +150,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     });
     map.on('load', () => performance.mark('atlas:map-load'));
     map.on('error', (event) => {
+      console.error('map error', event.error);
       if (config.basemapStyleUrl && /style/i.test(String(event.error?.message))) {
         useAppStore.getState().notify(`The basemap style ${config.basemapStyleUrl} could not be loaded; showing the data alone.`, 'warning');
         map.setStyle(dataOnlyStyle(england));
@@ -159,6 +160,8 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       const center = map.getCenter();
       useAppStore.getState().setViewport({ longitude: center.lng, latitude: center.lat, zoom: map.getZoom() });
     };
+    // A link with an area but no map position opens on that area.
+    if (state.selection && !state.viewport) useAppStore.getState().select(state.selection, { fly: true, instant: true });
     map.on('moveend', syncViewport);
     map.on('moveend', () => setSettled((n) => n + 1));
     map.on('zoomend', () => setZoom(map.getZoom()));
@@ -304,11 +307,12 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       if (cancelled) return;
       useAppStore.getState().cameraDone();
       if (!bounds) return;
+      // On a phone the panel sits below the map; on a desktop it covers the map's right side.
       const narrow = map.getContainer().clientWidth < 720;
       map.fitBounds(bounds as [number, number, number, number], {
-        padding: narrow ? { top: 24, bottom: 240, left: 24, right: 24 } : { top: 48, bottom: 48, left: 48, right: 420 },
+        padding: narrow ? 24 : { top: 48, bottom: 48, left: 48, right: 440 },
         maxZoom: codeLevel === 'lsoa' ? 15 : 13,
-        duration: prefersReducedMotion() ? 0 : 1200,
+        duration: cameraTarget.instant || prefersReducedMotion() ? 0 : 1200,
       });
     });
     return () => {
@@ -324,7 +328,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     <div className="map" aria-hidden={hidden || undefined}>
       <div ref={container} className="map__canvas" role="region" aria-label="Map" />
       <p className="attribution">
-        IoD 2025 © MHCLG · Boundaries © ONS, contains OS data © Crown copyright and database right 2024 ·{' '}
+        IoD 2025 © MHCLG · Boundaries © ONS<span className="long">, contains OS data</span> © Crown copyright<span className="long"> and database right</span> 2024 ·{' '}
         <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">OGL v3.0</a> ·{' '}
         <button type="button" className="link-button" onClick={() => useAppStore.getState().setView('about')}>
           Sources

@@ -18,13 +18,13 @@ export interface Notice {
 export interface AppState extends UrlState {
   notices: Notice[];
   /** Set when the camera should go to an area; the map clears it once it has moved. */
-  cameraTarget: { code: string; id: number } | null;
+  cameraTarget: { code: string; id: number; instant?: boolean } | null;
 
   setLevel(level: Level): void;
   setIndicator(indicator: IndicatorId): void;
   setMeasure(measure: Measure): void;
   /** Selects an area; `fly` also moves the camera to it. */
-  select(code: string | null, options?: { fly?: boolean }): void;
+  select(code: string | null, options?: { fly?: boolean; instant?: boolean }): void;
   setViewport(viewport: Viewport): void;
   setView(view: View): void;
   setTableLad(code: string | null): void;
@@ -53,7 +53,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   select: (code, options) =>
     set({
       selection: code,
-      cameraTarget: code && options?.fly ? { code, id: ++cameraId } : get().cameraTarget,
+      cameraTarget: code && options?.fly ? { code, id: ++cameraId, instant: options.instant } : get().cameraTarget,
     }),
   setViewport: (viewport) => {
     const rounded = roundViewport(viewport);

@@ -75,12 +75,14 @@ export function DecileDistribution({ counts, caption }: { counts: number[]; capt
                 <span className="visually-hidden">{i === 0 ? ' (most deprived)' : i === 9 ? ' (least deprived)' : ''}</span>
               </th>
               <td className="distribution__bar-cell">
-                <span
-                  className="distribution__bar"
-                  style={{ width: `${(count / max) * 100}%`, background: toCss(DECILE_COLOURS[i]) }}
-                  aria-hidden="true"
-                />
-                <span className="distribution__count">{formatInteger(count)}</span>
+                <div>
+                  <span
+                    className="distribution__bar"
+                    style={{ width: `${(count / max) * 85}%`, background: toCss(DECILE_COLOURS[i]) }}
+                    aria-hidden="true"
+                  />
+                  <span className="distribution__count">{formatInteger(count)}</span>
+                </div>
               </td>
               <td className="distribution__share">{total ? formatPercent(count / total, 0) : '–'}</td>
             </tr>
