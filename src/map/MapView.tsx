@@ -325,7 +325,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
   }, [hidden]);
 
   return (
-    <div className="map" aria-hidden={hidden || undefined}>
+    <div className="map" inert={hidden}>
       <div ref={container} className="map__canvas" role="region" aria-label="Map" />
       <p className="attribution">
         IoD 2025 © MHCLG · Boundaries © ONS<span className="long">, contains OS data</span> © Crown copyright<span className="long"> and database right</span> 2024 ·{' '}

@@ -1,0 +1,91 @@
+/**
+ * Helpers for the browser tests: a page on the built site, the map's state,
+ * pixels of the map, and expected values read straight from the source files
+ * in the data folder (not from the pipeline's output).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { waitForChoropleth } from '../../scripts/browser.ts';
+import { DECILE_COLOURS } from '../../src/config/palette.ts';
+
+export const baseUrl = () => inject('baseUrl');
+export const dataDir = () => inject('dataDir');
+
+export interface MapState {
+  readyVersion: string;
+  zoom: number;
+  center: [number, number];
+}
+
+export async function openApp(browser: Browser, query = '', viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  await page.goto(baseUrl() + query);
+  await waitForChoropleth(page);
+  return page;
+}
+
+export function mapState(page: Page): Promise<MapState> {
+  return page.evaluate(() => {
+    const status = window.__atlas!;
+    const center = status.map!.getCenter();
+    return { readyVersion: status.readyVersion, zoom: status.map!.getZoom(), center: [center.lng, center.lat] as [number, number] };
+  });
+}
+
+/** Counts, in a screenshot of the map, the pixels painted in each decile colour. */
+export async function decilePixels(page: Page): Promise<{ counts: number[]; total: number }> {
+  const box = await page.locator('.map__canvas canvas').first().boundingBox();
+  if (!box) throw new Error('no map canvas');
+  const png = PNG.sync.read(await page.screenshot({ clip: box }));
+  const counts = new Array<number>(10).fill(0);
+  for (let i = 0; i < png.data.length; i += 4) {
+    const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+    const decile = DECILE_COLOURS.findIndex(([cr, cg, cb]) => Math.abs(cr - r) <= 3 && Math.abs(cg - g) <= 3 && Math.abs(cb - b) <= 3);
+    if (decile >= 0) counts[decile]++;
+  }
+  return { counts, total: png.width * png.height };
+}
+
+function readCsv(relativePath: string): Record<string, string>[] {
+  const bytes = readFileSync(join(dataDir(), relativePath));
+  return parse(relativePath.endsWith('.gz') ? gunzipSync(bytes) : bytes, { columns: true, bom: true }) as Record<string, string>[];
+}
+
+export interface SourceLsoa {
+  code: string;
+  decile: number;
+  rank: number;
+  longitude: number;
+  latitude: number;
+}
+
+/**
+ * LSOAs as the source files give them: IMD decile and rank from the IoD 2025
+ * file, and the ONS population-weighted centroid (a point inside the LSOA).
+ */
+export function sourceLsoas(codes: string[]): SourceLsoa[] {
+  const wanted = new Set(codes);
+  const iod = readCsv('iod/iod2025_lsoa21.csv.gz').filter((row) => wanted.has(row['LSOA code (2021)']));
+  const centroids = new Map(readCsv('lookups/lsoa21_pwc_england.csv').filter((row) => wanted.has(row.LSOA21CD)).map((row) => [row.LSOA21CD, row]));
+  return codes.map((code) => {
+    const row = iod.find((r) => r['LSOA code (2021)'] === code)!;
+    const centroid = centroids.get(code)!;
+    return {
+      code,
+      decile: Number(row['Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)']),
+      rank: Number(row['Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)']),
+      longitude: Number(centroid.LONG),
+      latitude: Number(centroid.LAT),
+    };
+  });
+}
+
+/** Every LSOA code of the source IoD file, in file order. */
+export function sourceLsoaCodes(): string[] {
+  return readCsv('iod/iod2025_lsoa21.csv.gz').map((row) => row['LSOA code (2021)']);
+}
