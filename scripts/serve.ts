@@ -26,7 +26,18 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.csv', '.md', '.svg']);
 
-export function startServer(dir: string, port = 0): Promise<{ server: Server; url: string }> {
+/** What the server sent, for the benchmark's byte counts. */
+export interface ServedResponse {
+  path: string;
+  status: number;
+  bytes: number;
+}
+
+export function startServer(
+  dir: string,
+  port = 0,
+  onResponse?: (response: ServedResponse) => void,
+): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const gzipCache = new Map<string, Buffer>();
   const server = createServer((request, response) => {
@@ -57,6 +68,7 @@ export function startServer(dir: string, port = 0): Promise<{ server: Server; ur
         return;
       }
       response.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+      onResponse?.({ path: url.pathname, status: 206, bytes: end - start + 1 });
       if (request.method === 'HEAD') response.end();
       else createReadStream(path, { start, end }).pipe(response);
       return;
@@ -68,10 +80,12 @@ export function startServer(dir: string, port = 0): Promise<{ server: Server; ur
         gzipCache.set(path, body);
       }
       response.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length, vary: 'accept-encoding' });
+      onResponse?.({ path: url.pathname, status: 200, bytes: body.length });
       response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
     response.writeHead(200, { ...headers, 'content-length': size });
+    onResponse?.({ path: url.pathname, status: 200, bytes: size });
     if (request.method === 'HEAD') response.end();
     else createReadStream(path).pipe(response);
   });

@@ -3,6 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { InputError } from './errors.ts';
 import { SOURCE_IDS, SOURCES, type SourceId } from './inputs.ts';
 import { runPipeline } from './run.ts';
@@ -20,6 +21,7 @@ official files.
                     IoD ranks and deciles are national, so every file must be national
   --expect-lads N   number of authorities it must have (default 296, LAD 2024)
 ${SOURCE_IDS.map((id) => `  --${id.padEnd(11)} <file>  ${SOURCES[id].title.split(':')[0]}`).join('\n')}
+  --stats <file>    also write the wall time and peak memory as JSON (for npm run bench)
   --help            this text
 `;
 
@@ -30,6 +32,7 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       'expect-lsoas': { type: 'string' },
       'expect-lads': { type: 'string' },
+      stats: { type: 'string' },
       help: { type: 'boolean' },
       ...Object.fromEntries(SOURCE_IDS.map((id) => [id, { type: 'string' as const }])),
     },
@@ -54,12 +57,16 @@ async function main(): Promise<number> {
   const dataDir = resolve(values.data ?? process.env.DATA_DIR ?? '../shared/data');
   const outDir = resolve(values.out ?? 'public/data');
   console.log(`Data folder: ${dataDir}\nOutput folder: ${outDir}\n`);
-  await runPipeline({
+  const result = await runPipeline({
     dataDir,
     outDir,
     files,
     expected: { lsoas: count('expect-lsoas'), lads: count('expect-lads') },
   });
+  // maxRSS is the peak resident memory of this process, in kilobytes.
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`  peak memory ${peakMb.toFixed(0)} MB`);
+  if (values.stats) writeFileSync(values.stats, JSON.stringify({ seconds: result.seconds, peakMemoryMb: peakMb }));
   return 0;
 }
 

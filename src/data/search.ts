@@ -17,12 +17,13 @@ export interface SearchEntry {
 
 const LEVEL_ORDER: Record<Level, number> = { lad: 0, ward: 1, lsoa: 2 };
 
-/** Lower case, no accents, punctuation as spaces, "&" as "and". */
+/** Lower case, no accents, no apostrophes ("King's" as "kings"), other punctuation as spaces, "&" as "and". */
 export function normalise(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/['\u2018\u2019]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

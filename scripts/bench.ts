@@ -1,0 +1,180 @@
+/**
+ * `npm run bench`: the speed and size targets, measured on this machine and
+ * printed as one table.
+ *
+ * - the data build: wall time and peak memory (a fresh build into a
+ *   temporary folder, so public/data is not touched);
+ * - bytes: tiles, indicator files, first-load JavaScript (gzip, as served);
+ * - in headless Chromium (software WebGL), against the built site on a
+ *   local server: time to the first choropleth of England with its requests
+ *   and bytes, and time to switch indicator with its requests.
+ *
+ * Browser timings are medians over several fresh page loads in one run, so
+ * that they compare with each other on a noisy machine.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { startServer, type ServedResponse } from './serve.ts';
+import { launchBrowser, waitForChoropleth } from './browser.ts';
+import { DATA_FORMAT_VERSION } from '../src/data/schema.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    'skip-pipeline': { type: 'boolean', default: false },
+  },
+});
+const dataDir = resolve(values.data ?? process.env.DATA_DIR ?? '../shared/data');
+const runs = Number(values.runs);
+
+interface Row {
+  metric: string;
+  value: string;
+  target?: string;
+  pass?: boolean;
+}
+const rows: Row[] = [];
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const kb = (bytes: number) => `${(bytes / 1e3).toFixed(0)} KB`;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out;
+}
+const gzipBytes = (path: string) => gzipSync(readFileSync(path), { level: 6 }).length;
+
+// 1. The data build.
+if (!values['skip-pipeline']) {
+  const out = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+  const stats = join(out, 'stats.json');
+  console.log(`Building the data from ${dataDir} (into a temporary folder)…`);
+  const child = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=1536', '--import', 'tsx', 'scripts/pipeline/cli.ts', '--data', dataDir, '--out', join(out, 'data'), '--stats', stats],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error('the data build failed; run npm run data to see why');
+  const { seconds, peakMemoryMb } = JSON.parse(readFileSync(stats, 'utf8')) as { seconds: number; peakMemoryMb: number };
+  rows.push({ metric: 'Data build: wall time', value: `${seconds.toFixed(1)} s`, target: '< 180 s', pass: seconds < 180 });
+  rows.push({ metric: 'Data build: peak memory', value: `${peakMemoryMb.toFixed(0)} MB`, target: '< 2048 MB', pass: peakMemoryMb < 2048 });
+  rmSync(out, { recursive: true, force: true });
+}
+
+// 2. Sizes of the built data and site.
+const manifestPath = 'public/data/manifest.json';
+if (!existsSync(manifestPath) || JSON.parse(readFileSync(manifestPath, 'utf8')).formatVersion !== DATA_FORMAT_VERSION) {
+  console.log('Building public/data …');
+  execFileSync(process.execPath, ['--max-old-space-size=1536', '--import', 'tsx', 'scripts/pipeline/cli.ts', '--data', dataDir], { stdio: 'ignore' });
+}
+console.log('Building the site …');
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+
+const tileFiles = filesUnder('dist/data/tiles');
+rows.push({ metric: 'Tiles: all three archives (z4–12)', value: mb(tileFiles.reduce((s, f) => s + statSync(f).size, 0)) });
+const classFiles = filesUnder('dist/data/classes');
+rows.push({
+  metric: 'Indicator files: one LSOA colour file (IMD, gzip)',
+  value: kb(gzipBytes('dist/data/classes/lsoa/imd.json')),
+});
+rows.push({ metric: 'Indicator files: all colour files (gzip)', value: mb(classFiles.reduce((s, f) => s + gzipBytes(f), 0)) });
+rows.push({ metric: 'Indicator files: all tables and profiles (gzip)', value: mb([...filesUnder('dist/data/columns'), ...filesUnder('dist/data/profiles')].reduce((s, f) => s + gzipBytes(f), 0)) });
+const jsFiles = filesUnder('dist/assets').filter((f) => /\.m?js$/.test(f));
+rows.push({ metric: 'JavaScript: whole site (gzip)', value: kb(jsFiles.reduce((s, f) => s + gzipBytes(f), 0)) });
+
+// 3. In the browser.
+// The server counts what it sends: every request of the page and of its workers.
+let served: ServedResponse[] = [];
+const { server, url } = await startServer('dist', 0, (response) => served.push(response));
+const browser = await launchBrowser();
+try {
+  interface Load {
+    firstChoropleth: number;
+    requests: number;
+    jsBytes: number;
+    tileBytes: number;
+    dataBytes: number;
+    switchFirst: number;
+    switchCached: number;
+    switchRequests: number;
+    switchTileRequests: number;
+  }
+  const loads: Load[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // tsx keeps function names with a __name helper, which the page does not have.
+    await context.addInitScript({ content: 'window.__name = (f) => f;' });
+    const page = await context.newPage();
+    served = [];
+    await page.goto(url);
+    await waitForChoropleth(page, 'lsoa:imd:decile');
+    const sum = (filter: (path: string) => boolean) => served.filter((r) => filter(r.path)).reduce((s, r) => s + r.bytes, 0);
+    const first = {
+      firstChoropleth: await page.evaluate(() => window.__atlas!.firstReadyAt!),
+      requests: served.length,
+      jsBytes: sum((p) => /\.m?js$/.test(p)),
+      tileBytes: sum((p) => p.endsWith('.pmtiles')),
+      dataBytes: sum((p) => p.includes('/data/') && !p.endsWith('.pmtiles')),
+    };
+    // Switch indicator: first time (its colour file is fetched), then back and again (cached).
+    const switchTo = async (indicator: string) => {
+      served = [];
+      const result = await page.evaluate(async (id) => {
+        const select = document.querySelector('select') as HTMLSelectElement;
+        const version = `lsoa:${id}:decile`;
+        const started = performance.now();
+        select.value = id;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise<void>((done) => {
+          const check = () => (window.__atlas!.readyVersion === version ? done() : requestAnimationFrame(check));
+          check();
+        });
+        return window.__atlas!.readyAt[version] - started;
+      }, indicator);
+      return { ms: result, requests: served.length, tileRequests: served.filter((r) => r.path.endsWith('.pmtiles')).length };
+    };
+    const firstSwitch = await switchTo('health');
+    await switchTo('imd');
+    const cachedSwitch = await switchTo('health');
+    loads.push({
+      ...first,
+      switchFirst: firstSwitch.ms,
+      switchCached: cachedSwitch.ms,
+      switchRequests: firstSwitch.requests,
+      switchTileRequests: firstSwitch.tileRequests + cachedSwitch.tileRequests,
+    });
+    await context.close();
+  }
+  const m = (key: keyof Load) => median(loads.map((l) => l[key]));
+  rows.push({ metric: `First choropleth of England (median of ${runs})`, value: ms(m('firstChoropleth')), target: '< 2000 ms', pass: m('firstChoropleth') < 2000 });
+  rows.push({ metric: 'First choropleth: requests', value: String(m('requests')) });
+  rows.push({ metric: 'First load: JavaScript (gzip, as served)', value: kb(m('jsBytes')), target: '< 700 KB', pass: m('jsBytes') < 700_000 });
+  rows.push({ metric: 'First load: geometry for the national view', value: mb(m('tileBytes')), target: '< 3 MB', pass: m('tileBytes') < 3_000_000 });
+  rows.push({ metric: 'First load: data files (gzip)', value: kb(m('dataBytes')) });
+  rows.push({ metric: 'Switch indicator, first time (fetches colours)', value: ms(m('switchFirst')), target: '< 100 ms', pass: m('switchFirst') < 100 });
+  rows.push({ metric: 'Switch indicator, colours cached', value: ms(m('switchCached')), target: '< 100 ms', pass: m('switchCached') < 100 });
+  rows.push({ metric: 'Switch indicator: requests (first time)', value: String(m('switchRequests')) });
+  rows.push({ metric: 'Switch indicator: geometry requests', value: String(Math.max(...loads.map((l) => l.switchTileRequests))), target: '0', pass: loads.every((l) => l.switchTileRequests === 0) });
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const widths = [Math.max(...rows.map((r) => r.metric.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(6, ...rows.map((r) => (r.target ?? '').length))];
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 4)).join(' | ')} |`;
+console.log('');
+console.log(line(['metric', 'value', 'target', 'ok']));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|------|`);
+for (const row of rows) console.log(line([row.metric, row.value, row.target ?? '', row.pass === undefined ? '' : row.pass ? 'yes' : 'NO']));
+console.log(`\n${new Date().toISOString().slice(0, 10)}, ${process.platform}, Node ${process.version}, headless Chromium with software WebGL`);
