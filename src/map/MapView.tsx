@@ -311,7 +311,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       const narrow = map.getContainer().clientWidth < 720;
       map.fitBounds(bounds as [number, number, number, number], {
         padding: narrow ? 24 : { top: 48, bottom: 48, left: 48, right: 440 },
-        maxZoom: codeLevel === 'lsoa' ? 15 : 13,
+        maxZoom: codeLevel === 'lsoa' ? 14 : 13,
         duration: cameraTarget.instant || prefersReducedMotion() ? 0 : 1200,
       });
     });

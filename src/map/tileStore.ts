@@ -67,11 +67,15 @@ export function createTileStore(archiveUrl: (level: Level) => string, capacity =
         return tile;
       }
       networkReads++;
-      tile = archive(level)
+      const pmtiles = archive(level);
+      tile = pmtiles
         .getZxy(z, x, y)
         .then((response) => (response ? new Uint8Array(response.data) : null))
         .catch((error) => {
           cache.delete(key);
+          // PMTiles keeps a failed header or directory read in its own cache,
+          // so the archive would fail for good: open it afresh next time.
+          if (archives.get(level) === pmtiles) archives.delete(level);
           throw error;
         });
       cache.set(key, tile);

@@ -25,6 +25,8 @@ export interface AppState extends UrlState {
   setMeasure(measure: Measure): void;
   /** Selects an area; `fly` also moves the camera to it. */
   select(code: string | null, options?: { fly?: boolean; instant?: boolean }): void;
+  /** Moves the camera to an area without selecting it. */
+  flyTo(code: string): void;
   setViewport(viewport: Viewport): void;
   setView(view: View): void;
   setTableLad(code: string | null): void;
@@ -55,6 +57,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
       selection: code,
       cameraTarget: code && options?.fly ? { code, id: ++cameraId, instant: options.instant } : get().cameraTarget,
     }),
+  flyTo: (code) => set({ cameraTarget: { code, id: ++cameraId } }),
   setViewport: (viewport) => {
     const rounded = roundViewport(viewport);
     if (!sameViewport(rounded, get().viewport)) set({ viewport: rounded });

@@ -88,7 +88,16 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
         <div className="table-view__tools">
           <label className="field field--inline">
             <span className="field__label">Authority</span>
-            <select value={filterLad ?? ''} disabled={level === 'lad'} onChange={(event) => setTableLad(event.target.value || null)}>
+            <select
+              value={filterLad ?? ''}
+              disabled={level === 'lad'}
+              onChange={(event) => {
+                const code = event.target.value || null;
+                setTableLad(code);
+                // Show the authority on the map beside the table.
+                if (code) useAppStore.getState().flyTo(code);
+              }}
+            >
               <option value="">All of England</option>
               {ladOptions.map((lad) => (
                 <option key={lad.code} value={lad.code}>

@@ -1,0 +1,240 @@
+/**
+ * The data client against a fake fetch: request sharing and caching,
+ * decoding of the files, and errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { boundsAt, createDataClient, DataError } from '../../src/data/client.ts';
+
+const BASE = 'https://example.org/site/data/';
+
+/**
+ * A fetch over files held in memory (by path below BASE). `failures` makes
+ * the next requests for a path fail: a number is an HTTP status, 'network'
+ * a rejected fetch. Every request is logged, and answers are delayed a tick
+ * so that concurrent calls really overlap.
+ */
+function fakeFetch(files: Record<string, unknown>) {
+  const requests: string[] = [];
+  const failures = new Map<string, (number | 'network')[]>();
+  const fetchImpl = (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    requests.push(url);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const path = url.startsWith(BASE) ? url.slice(BASE.length) : url;
+    const failure = failures.get(path)?.shift();
+    if (failure === 'network') throw new TypeError('Failed to fetch');
+    if (failure !== undefined) return new Response('error', { status: failure });
+    if (!(path in files)) return new Response('not found', { status: 404 });
+    return new Response(JSON.stringify(files[path]), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  }) as typeof fetch;
+  const count = (path: string) => requests.filter((url) => url === BASE + path).length;
+  const fail = (path: string, ...how: (number | 'network')[]) => failures.set(path, how);
+  return { fetchImpl, requests, count, fail };
+}
+
+const FILES = {
+  'manifest.json': { formatVersion: 2, buildId: 'abc' },
+  // E01000001, E01000002, E01000004
+  'areas/lsoa.json': { codes: { prefix: 'E', width: 8, deltas: [1000001, 1, 2] } },
+  // E06000001, E09000001
+  'areas/lad.json': {
+    codes: { prefix: 'E', width: 8, deltas: [6000001, 3000000] },
+    names: ['Hartlepool', 'City of London'],
+    population: [92000, 8600],
+    lsoaCount: [58, 6],
+    label: [-1.2, 54.7, -0.09, 51.51],
+    bounds: [-1.3, 54.6, -1.1, 54.8, -0.12, 51.5, -0.07, 51.53],
+  },
+  // E05000001, E05000002, E05000010
+  'areas/ward.json': {
+    codes: { prefix: 'E', width: 8, deltas: [5000001, 1, 8] },
+    names: ['Ward A', 'Ward B', 'Ward C'],
+    lad: [0, 0, 1],
+    population: [1, 2, 3],
+    lsoaCount: [1, 1, 1],
+    label: [0, 0, 1, 1, 2, 2],
+    bounds: [0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3],
+  },
+  'areas/lsoa-details.json': { names: ['A 001', 'A 002', 'B 001'], ward: [0, 1, 2] },
+  'areas/lsoa-bounds.json': { bounds: [-1, 50, -0.5, 50.5, 0, 51, 0.5, 51.5, 1, 52, 1.5, 52.5] },
+  'classes/lsoa/imd.json': { class: [1, 10, 5] },
+  'classes/ward/income/extent.json': { class: [3, 2, 1] },
+  'columns/lsoa/imd.json': { score: [50.5, 2.25, 20], rank: [1, 3, 2], decile: [1, 10, 5] },
+  'columns/lad/health.json': { values: {}, ranks: {}, official: [] },
+  'profiles/E06000001.json': { lad: { code: 'E06000001' } },
+};
+
+describe('createDataClient: paths and caching', () => {
+  it('adds a missing slash to the base URL and fetches below it', async () => {
+    const fake = fakeFetch(FILES);
+    const client = createDataClient('https://example.org/site/data', fake.fetchImpl);
+    expect(client.baseUrl).toBe(BASE);
+    expect(client.url('tiles/lsoa.pmtiles')).toBe(`${BASE}tiles/lsoa.pmtiles`);
+    expect(await client.manifest()).toEqual({ formatVersion: 2, buildId: 'abc' });
+    expect(fake.requests).toEqual([`${BASE}manifest.json`]);
+  });
+
+  it('keeps a base URL that already ends in a slash', () => {
+    expect(createDataClient(BASE, fakeFetch(FILES).fetchImpl).baseUrl).toBe(BASE);
+    expect(createDataClient('data/', fakeFetch(FILES).fetchImpl).url('manifest.json')).toBe('data/manifest.json');
+  });
+
+  it('makes one request per file, even for concurrent calls', async () => {
+    const fake = fakeFetch(FILES);
+    const client = createDataClient(BASE, fake.fetchImpl);
+    const [a, b, c] = await Promise.all([client.manifest(), client.manifest(), client.manifest()]);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    expect(await client.manifest()).toBe(a);
+    expect(fake.count('manifest.json')).toBe(1);
+  });
+
+  it('shares one request between the decoded index and other users of the same file', async () => {
+    const fake = fakeFetch(FILES);
+    const client = createDataClient(BASE, fake.fetchImpl);
+    const [wards, sameWards, viaAreas] = await Promise.all([client.groupAreas('ward'), client.groupAreas('ward'), client.areas('ward')]);
+    expect(sameWards).toBe(wards);
+    expect(viaAreas).toBe(wards);
+    expect(fake.count('areas/ward.json')).toBe(1);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('keeps separate clients separate', async () => {
+    const fake = fakeFetch(FILES);
+    await createDataClient(BASE, fake.fetchImpl).manifest();
+    await createDataClient(BASE, fake.fetchImpl).manifest();
+    expect(fake.count('manifest.json')).toBe(2);
+  });
+});
+
+describe('createDataClient: decoding', () => {
+  it('decodes LSOA codes and indexes them', async () => {
+    const fake = fakeFetch(FILES);
+    const client = createDataClient(BASE, fake.fetchImpl);
+    const [lsoas, again] = await Promise.all([client.areas('lsoa'), client.areas('lsoa')]);
+    expect(again).toBe(lsoas);
+    expect(lsoas.level).toBe('lsoa');
+    expect(lsoas.codes).toEqual(['E01000001', 'E01000002', 'E01000004']);
+    expect([...lsoas.indexOf]).toEqual([
+      ['E01000001', 0],
+      ['E01000002', 1],
+      ['E01000004', 2],
+    ]);
+    expect(lsoas.indexOf.get('E01000003')).toBeUndefined();
+    expect(fake.count('areas/lsoa.json')).toBe(1);
+  });
+
+  it('decodes authority and ward files, keeping their other columns', async () => {
+    const client = createDataClient(BASE, fakeFetch(FILES).fetchImpl);
+    const lads = await client.groupAreas('lad');
+    expect(lads.level).toBe('lad');
+    expect(lads.codes).toEqual(['E06000001', 'E09000001']);
+    expect(lads.indexOf.get('E09000001')).toBe(1);
+    expect(lads.names).toEqual(['Hartlepool', 'City of London']);
+    expect(lads.population).toEqual([92000, 8600]);
+    expect(lads.lsoaCount).toEqual([58, 6]);
+    expect(boundsAt(lads.bounds, 1)).toEqual([-0.12, 51.5, -0.07, 51.53]);
+
+    const wards = await client.groupAreas('ward');
+    expect(wards.codes).toEqual(['E05000001', 'E05000002', 'E05000010']);
+    expect(wards.indexOf.get('E05000010')).toBe(2);
+    expect(wards.lad).toEqual([0, 0, 1]);
+  });
+
+  it('returns LSOA details and bounds as stored', async () => {
+    const fake = fakeFetch(FILES);
+    const client = createDataClient(BASE, fake.fetchImpl);
+    expect(await client.lsoaDetails()).toEqual({ names: ['A 001', 'A 002', 'B 001'], ward: [0, 1, 2] });
+    const bounds = await client.lsoaBounds();
+    expect(boundsAt(bounds, 2)).toEqual([1, 52, 1.5, 52.5]);
+    expect(await client.lsoaBounds()).toBe(bounds);
+    expect(fake.count('areas/lsoa-bounds.json')).toBe(1);
+  });
+
+  it('returns deciles as bytes, from the level’s own path', async () => {
+    const fake = fakeFetch(FILES);
+    const client = createDataClient(BASE, fake.fetchImpl);
+    // At LSOA level the measure plays no part: both calls read classes/lsoa/imd.json.
+    const lsoa = await client.classes('lsoa', 'imd', 'averageScore');
+    expect(lsoa).toBeInstanceOf(Uint8Array);
+    expect(Array.from(lsoa)).toEqual([1, 10, 5]);
+    expect(await client.classes('lsoa', 'imd', 'extent')).toBe(lsoa);
+    expect(fake.count('classes/lsoa/imd.json')).toBe(1);
+
+    const ward = await client.classes('ward', 'income', 'extent');
+    expect(ward).toEqual(Uint8Array.from([3, 2, 1]));
+    expect(fake.count('classes/ward/income/extent.json')).toBe(1);
+  });
+
+  it('reads columns and profiles from their paths', async () => {
+    const fake = fakeFetch(FILES);
+    const client = createDataClient(BASE, fake.fetchImpl);
+    expect(await client.lsoaColumn('imd')).toEqual({ score: [50.5, 2.25, 20], rank: [1, 3, 2], decile: [1, 10, 5] });
+    expect(await client.groupColumn('lad', 'health')).toEqual({ values: {}, ranks: {}, official: [] });
+    expect(await client.profile('E06000001')).toEqual({ lad: { code: 'E06000001' } });
+    expect(fake.requests).toEqual([`${BASE}columns/lsoa/imd.json`, `${BASE}columns/lad/health.json`, `${BASE}profiles/E06000001.json`]);
+  });
+});
+
+describe('createDataClient: errors', () => {
+  it('turns an HTTP error into a DataError with the status and path', async () => {
+    const client = createDataClient(BASE, fakeFetch(FILES).fetchImpl);
+    const error = await client.profile('E06000099').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ name: 'DataError', status: 404, path: 'profiles/E06000099.json' });
+    expect((error as DataError).message).toBe('Could not load profiles/E06000099.json (HTTP 404)');
+  });
+
+  it('turns a network failure into a DataError without a status', async () => {
+    const fake = fakeFetch(FILES);
+    fake.fail('manifest.json', 'network');
+    const error = await createDataClient(BASE, fake.fetchImpl).manifest().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect(error).toMatchObject({ status: undefined, path: 'manifest.json' });
+    expect((error as DataError).message).toContain('manifest.json');
+    expect((error as DataError).message).toContain('Failed to fetch');
+  });
+
+  it('does not cache a failure: the next call asks again', async () => {
+    const fake = fakeFetch(FILES);
+    fake.fail('columns/lsoa/imd.json', 503);
+    const client = createDataClient(BASE, fake.fetchImpl);
+    await expect(client.lsoaColumn('imd')).rejects.toMatchObject({ status: 503 });
+    expect(await client.lsoaColumn('imd')).toEqual(FILES['columns/lsoa/imd.json']);
+    expect(fake.count('columns/lsoa/imd.json')).toBe(2);
+    // …and the success is cached.
+    await client.lsoaColumn('imd');
+    expect(fake.count('columns/lsoa/imd.json')).toBe(2);
+  });
+
+  it('fails every concurrent caller of a failed request, then retries once', async () => {
+    const fake = fakeFetch(FILES);
+    fake.fail('areas/lsoa.json', 'network');
+    const client = createDataClient(BASE, fake.fetchImpl);
+    const results = await Promise.allSettled([client.areas('lsoa'), client.areas('lsoa')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(fake.count('areas/lsoa.json')).toBe(1);
+    // Neither the file nor the decoded index keeps the failure.
+    const lsoas = await client.areas('lsoa');
+    expect(lsoas.codes).toEqual(['E01000001', 'E01000002', 'E01000004']);
+    expect(fake.count('areas/lsoa.json')).toBe(2);
+  });
+
+  it('does not cache a failed decoded file either (classes)', async () => {
+    const fake = fakeFetch(FILES);
+    fake.fail('classes/ward/income/extent.json', 500);
+    const client = createDataClient(BASE, fake.fetchImpl);
+    await expect(client.classes('ward', 'income', 'extent')).rejects.toBeInstanceOf(DataError);
+    expect(Array.from(await client.classes('ward', 'income', 'extent'))).toEqual([3, 2, 1]);
+  });
+});
+
+describe('boundsAt', () => {
+  it('reads the four numbers of one area from the flat list', () => {
+    const flat = [0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23];
+    expect(boundsAt(flat, 0)).toEqual([0, 1, 2, 3]);
+    expect(boundsAt(flat, 1)).toEqual([10, 11, 12, 13]);
+    expect(boundsAt(flat, 2)).toEqual([20, 21, 22, 23]);
+  });
+});
