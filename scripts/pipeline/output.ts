@@ -78,12 +78,15 @@ function restoreInterrupted(finalDir: string): void {
  * down. -0 becomes 0.
  */
 export function round(value: number, decimals: number): number {
-  const text = String(Math.abs(value));
-  // Very small or large numbers print in exponent form already; toFixed is exact enough for them.
-  if (text.includes('e')) return Number(value.toFixed(decimals)) || 0;
-  const shifted = Math.round(Number(`${text}e${decimals}`));
-  const rounded = Math.sign(value) * Number(`${shifted}e-${decimals}`);
+  if (!Number.isFinite(value)) return value;
+  const rounded = Math.sign(value) * shiftDecimal(Math.round(shiftDecimal(Math.abs(value), decimals)), -decimals);
   return rounded === 0 ? 0 : rounded;
+}
+
+/** value × 10^places, done on the decimal text, which may be in exponent form ("5e-7", "1e+22"). */
+function shiftDecimal(value: number, places: number): number {
+  const [digits, exponent = '0'] = String(value).split('e');
+  return Number(`${digits}e${Number(exponent) + places}`);
 }
 
 export function roundAll(values: ArrayLike<number>, decimals: number): number[] {

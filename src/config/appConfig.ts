@@ -21,7 +21,7 @@ export const DEFAULT_CONFIG: AppConfig = {
 export function parseConfig(value: unknown): { config: AppConfig; problems: string[] } {
   const config = { ...DEFAULT_CONFIG };
   const problems: string[] = [];
-  if (value === null || typeof value !== 'object') {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { config, problems: ['config.json is not a JSON object; using the defaults.'] };
   }
   const record = value as Record<string, unknown>;
@@ -38,10 +38,15 @@ export function parseConfig(value: unknown): { config: AppConfig; problems: stri
 }
 
 export async function loadConfig(): Promise<{ config: AppConfig; problems: string[] }> {
+  let response: Response;
   try {
-    const response = await fetch('config.json', { cache: 'no-cache' });
-    if (response.status === 404) return { config: DEFAULT_CONFIG, problems: [] };
-    if (!response.ok) return { config: DEFAULT_CONFIG, problems: [`config.json could not be read (HTTP ${response.status}); using the defaults.`] };
+    response = await fetch('config.json', { cache: 'no-cache' });
+  } catch {
+    return { config: DEFAULT_CONFIG, problems: ['config.json could not be fetched; using the defaults.'] };
+  }
+  if (response.status === 404) return { config: DEFAULT_CONFIG, problems: [] };
+  if (!response.ok) return { config: DEFAULT_CONFIG, problems: [`config.json could not be read (HTTP ${response.status}); using the defaults.`] };
+  try {
     return parseConfig(await response.json());
   } catch {
     return { config: DEFAULT_CONFIG, problems: ['config.json is not valid JSON; using the defaults.'] };

@@ -103,7 +103,12 @@ export function createDataClient(baseUrl: string, fetchImpl: typeof fetch = (...
         throw new DataError(path, undefined, `Could not load ${path}: ${(error as Error).message}`);
       }
       if (!response.ok) throw new DataError(path, response.status, `Could not load ${path} (HTTP ${response.status})`);
-      return (await response.json()) as T;
+      try {
+        return (await response.json()) as T;
+      } catch {
+        // Some hosts answer a missing file with index.html.
+        throw new DataError(path, response.status, `${path} is not valid JSON (is the data deployed next to the site?)`);
+      }
     });
 
   const client: DataClient = {

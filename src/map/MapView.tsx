@@ -149,10 +149,14 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       setReady(true);
     });
     map.on('load', () => performance.mark('atlas:map-load'));
+    // A basemap that cannot be loaded must not leave an empty map: fall back to the data alone.
+    let styleLoaded = false;
+    map.once('style.load', () => (styleLoaded = true));
     map.on('error', (event) => {
       console.error('map error', event.error);
-      if (config.basemapStyleUrl && /style/i.test(String(event.error?.message))) {
-        useAppStore.getState().notify(`The basemap style ${config.basemapStyleUrl} could not be loaded; showing the data alone.`, 'warning');
+      if (config.basemapStyleUrl && !styleLoaded) {
+        styleLoaded = true;
+        useAppStore.getState().notify(`The basemap style ${config.basemapStyleUrl} could not be loaded, so the map shows the data alone.`, 'warning');
         map.setStyle(dataOnlyStyle(england));
       }
     });

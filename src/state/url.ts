@@ -65,7 +65,8 @@ export function roundViewport(viewport: Viewport): Viewport {
 
 function parseViewport(text: string): Viewport | undefined {
   const parts = text.split('/');
-  if (parts.length !== 3 || parts.some((part) => part.trim() === '')) return undefined;
+  // Plain decimals only: Number() would also take "0x10" or "1e1".
+  if (parts.length !== 3 || !parts.every((part) => /^-?\d+(\.\d+)?$/.test(part.trim()))) return undefined;
   const [zoom, latitude, longitude] = parts.map(Number);
   if (![zoom, latitude, longitude].every(Number.isFinite)) return undefined;
   if (zoom < 0 || zoom > 22 || latitude < -85 || latitude > 85 || longitude < -180 || longitude > 180) return undefined;
@@ -118,12 +119,12 @@ export function parseUrlState(search: string): { state: UrlState; problems: stri
   }
   const sort = params.get('sort');
   if (sort !== null) {
-    const [column, direction] = sort.split(':');
-    if ((TABLE_COLUMNS as readonly string[]).includes(column) && (direction === 'asc' || direction === 'desc')) {
+    const [column, direction, ...rest] = sort.split(':');
+    if (rest.length === 0 && (TABLE_COLUMNS as readonly string[]).includes(column) && (direction === 'asc' || direction === 'desc')) {
       state.sort = { column: column as TableColumn, direction };
     } else problems.push(`The link’s table order “${sort}” is not understood, so the table is in rank order.`);
   }
-  const extra = [...params.keys()].filter((key) => !KNOWN_PARAMS.includes(key));
+  const extra = [...new Set(params.keys())].filter((key) => !KNOWN_PARAMS.includes(key));
   if (extra.length > 0) problems.push(`The link had settings this map does not use (${extra.join(', ')}); they were ignored.`);
   return { state, problems };
 }

@@ -132,3 +132,11 @@ describe('loadConfig', () => {
     expect((await loadConfig()).problems).toEqual(['config.json is not a JSON object; using the defaults.']);
   });
 });
+
+describe('parseConfig: an array is not a configuration', () => {
+  it('falls back to the defaults with a problem', () => {
+    const { config, problems } = parseConfig([1, 2]);
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(problems).toHaveLength(1);
+  });
+});

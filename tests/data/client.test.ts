@@ -238,3 +238,13 @@ describe('boundsAt', () => {
     expect(boundsAt(flat, 2)).toEqual([20, 21, 22, 23]);
   });
 });
+
+describe('createDataClient: a reply that is not JSON', () => {
+  it('is a DataError naming the file (a host that answers with index.html)', async () => {
+    const client = createDataClient('data/', async () => new Response('<!doctype html><p>app</p>', { status: 200 }));
+    const error = await client.manifest().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).path).toBe('manifest.json');
+    expect((error as Error).message).toContain('manifest.json is not valid JSON');
+  });
+});

@@ -144,10 +144,10 @@ function stubFetch() {
     const archive = ARCHIVES.get(url);
     if (!archive) return new Response('not found', { status: 404 });
     const match = /^bytes=(\d+)-(\d+)$/.exec(range);
-    if (!match) return new Response(archive, { status: 200, headers: { 'Content-Length': String(archive.length) } });
+    if (!match) return new Response(Uint8Array.from(archive), { status: 200, headers: { 'Content-Length': String(archive.length) } });
     const start = Number(match[1]);
     const end = Math.min(Number(match[2]), archive.length - 1);
-    const body = archive.subarray(start, end + 1);
+    const body = Uint8Array.from(archive.subarray(start, end + 1));
     return new Response(body, {
       status: 206,
       headers: { 'Content-Range': `bytes ${start}-${end}/${archive.length}`, 'Content-Length': String(body.length) },

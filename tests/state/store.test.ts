@@ -102,6 +102,19 @@ describe('select', () => {
     expect(store().cameraTarget).toBeNull();
   });
 
+  it('flyTo moves the camera without selecting, with a new id each time', () => {
+    store().select('E01000001', { fly: true });
+    const first = store().cameraTarget!;
+    store().flyTo('E09000024');
+    const second = store().cameraTarget!;
+    expect(second).toMatchObject({ code: 'E09000024' });
+    expect(second.instant).toBeFalsy();
+    expect(second.id).toBeGreaterThan(first.id);
+    expect(store().selection).toBe('E01000001');
+    store().flyTo('E09000024');
+    expect(store().cameraTarget!.id).toBeGreaterThan(second.id);
+  });
+
   it('cameraDone clears the request', () => {
     store().select('E01000001', { fly: true });
     store().cameraDone();

@@ -276,3 +276,25 @@ describe('parseUrlState: unknown and garbled input', () => {
     expect(parseUrlState('level=ward').state).toEqual(state({ level: 'ward' }));
   });
 });
+
+describe('parseUrlState: strictness', () => {
+  it('takes map numbers only as plain decimals (not hex or exponents)', () => {
+    for (const map of ['0x10/52/-1', '1e1/52/-1', '10/5.2e1/-1']) {
+      const { state: parsed, problems } = parseUrlState(`?map=${map}`);
+      expect(parsed.viewport).toBeNull();
+      expect(problems).toHaveLength(1);
+    }
+    expect(parseUrlState('?map=10/-52.5/-1').state.viewport).toEqual({ zoom: 10, latitude: -52.5, longitude: -1 });
+  });
+
+  it('rejects a sort with anything after the direction', () => {
+    const { state: parsed, problems } = parseUrlState('?sort=rank:desc:junk');
+    expect(parsed.sort).toEqual(DEFAULT_URL_STATE.sort);
+    expect(problems[0]).toContain('rank:desc:junk');
+  });
+
+  it('names a repeated unknown setting once', () => {
+    const { problems } = parseUrlState('?foo=1&foo=2');
+    expect(problems).toEqual([expect.stringContaining('(foo)')]);
+  });
+});
