@@ -87,6 +87,8 @@ export function MapView({ client, tiles, manifest, config }: Props) {
   const [ladLabels, setLadLabels] = useState<PlaceLabel[]>([]);
   const [wardLabels, setWardLabels] = useState<PlaceLabel[]>([]);
   const [settled, setSettled] = useState(0);
+  // Whether a basemap is drawn under the data (false again if it failed to load).
+  const [basemap, setBasemap] = useState(Boolean(config.basemapStyleUrl));
 
   const level = useAppStore((s) => s.level);
   const indicator = useAppStore((s) => s.indicator);
@@ -157,6 +159,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       if (config.basemapStyleUrl && !styleLoaded) {
         styleLoaded = true;
         useAppStore.getState().notify(`The basemap style ${config.basemapStyleUrl} could not be loaded, so the map shows the data alone.`, 'warning');
+        setBasemap(false);
         map.setStyle(dataOnlyStyle(england));
       }
     });
@@ -208,13 +211,13 @@ export function MapView({ client, tiles, manifest, config }: Props) {
   // Labels: authority names always, ward names once zoomed in (or at the ward level).
   const wardLabelsWanted = zoom >= 10.5 || (level === 'ward' && zoom >= 9);
   useEffect(() => {
-    if (config.basemapStyleUrl) return;
+    if (basemap) return;
     client.groupAreas('lad').then((areas) => setLadLabels(toLabels(areas)), () => {});
-  }, [client, config]);
+  }, [client, basemap]);
   useEffect(() => {
-    if (config.basemapStyleUrl || !wardLabelsWanted || wardLabels.length > 0) return;
+    if (basemap || !wardLabelsWanted || wardLabels.length > 0) return;
     client.groupAreas('ward').then((areas) => setWardLabels(toLabels(areas)), () => {});
-  }, [client, config, wardLabelsWanted, wardLabels.length]);
+  }, [client, basemap, wardLabelsWanted, wardLabels.length]);
 
   // Labels that fit without overlapping, recomputed when the map comes to rest.
   const showLadLabels = zoom >= 6 && zoom < 11.5;
@@ -268,7 +271,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
         indexOf: classState.indexOf,
         version: classState.version,
         tiles,
-        opacity: config.basemapStyleUrl ? 0.72 : 1,
+        opacity: basemap ? 0.72 : 1,
         onHover,
         onClick,
         onViewportLoad: () => {
@@ -283,7 +286,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     overlay.setProps({ layers });
     map.once('render', () => atlasStatus.rendered(classState.version));
     map.triggerRepaint();
-  }, [ready, classState, placedLabels, tiles, config, onHover, onClick]);
+  }, [ready, classState, placedLabels, tiles, basemap, onHover, onClick]);
 
   // Outlines follow the level and the selection.
   useEffect(() => {
