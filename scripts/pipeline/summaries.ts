@@ -9,6 +9,7 @@ import { MEASURES, type Measure } from '../../src/config/measures.ts';
 import { rankDescending, rankDescendingWithinGroups } from '../../src/stats/ranking.ts';
 import { summarise, type LsoaForSummary } from '../../src/stats/summaries.ts';
 import type { File10 } from './file10.ts';
+import type { AgreementRecord } from '../../src/data/schema.ts';
 import type { IndicatorColumns } from './iod.ts';
 
 export interface IndicatorSummaries {
@@ -82,20 +83,8 @@ export function computeSummaries(
   return { population, lsoaCount: counts, indicators: result };
 }
 
-export interface AgreementRow {
-  indicator: IndicatorId;
-  measure: Measure;
-  areas: number;
-  /** Areas whose computed value, rounded as published, equals the published value. */
-  equalAtPublishedPrecision: number;
-  maxAbsDifference: number;
-  meanAbsDifference: number;
-  /** Areas whose computed rank equals the published rank. */
-  equalRanks: number;
-  maxRankDifference: number;
-  /** Authorities that differ at published precision (at most 10). */
-  differing: string[];
-}
+/** How one measure of the computed authority figures compares with File 10 (see src/data/schema.ts). */
+export type AgreementRow = AgreementRecord;
 
 /**
  * Whether a computed value equals a published one at the precision it was

@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { areaName, describeArea } from '../../src/data/areas.ts';
-import type { AreaIndex, DataClient, GroupAreaIndex, LsoaDetailIndex } from '../../src/data/client.ts';
+import type { AreaIndex, GroupAreaIndex, LsoaDetailIndex } from '../../src/data/client.ts';
+import { fakeDataClient } from './fakeClient.ts';
 
 function index<T extends object>(level: AreaIndex['level'], codes: string[], extra: T): AreaIndex & T {
   return { level, codes, indexOf: new Map(codes.map((code, i) => [code, i])), ...extra };
@@ -29,33 +30,11 @@ const LSOAS: AreaIndex = index('lsoa', ['E01000001', 'E01000002', 'E01000003', '
 const DETAILS: LsoaDetailIndex = { names: ['Hartlepool 001A', 'Merton 001A', 'Merton 002A', 'Merton 002B'], ward: [0, 1, 2, 2] };
 
 function fakeClient() {
-  const calls: string[] = [];
-  const unused = (name: string) => () => {
-    throw new Error(`${name} should not be called`);
-  };
-  const client: DataClient = {
-    baseUrl: 'fake/',
-    url: (path) => `fake/${path}`,
-    manifest: unused('manifest'),
-    areas: async (level) => {
-      calls.push(`areas ${level}`);
-      return level === 'lsoa' ? LSOAS : level === 'ward' ? WARDS : LADS;
-    },
-    groupAreas: async (level) => {
-      calls.push(`groupAreas ${level}`);
-      return level === 'ward' ? WARDS : LADS;
-    },
-    lsoaDetails: async () => {
-      calls.push('lsoaDetails');
-      return DETAILS;
-    },
-    lsoaBounds: unused('lsoaBounds'),
-    classes: unused('classes'),
-    lsoaColumn: unused('lsoaColumn'),
-    groupColumn: unused('groupColumn'),
-    profile: unused('profile'),
-  };
-  return { client, calls };
+  return fakeDataClient({
+    areas: async (level) => (level === 'lsoa' ? LSOAS : level === 'ward' ? WARDS : LADS),
+    groupAreas: async (level) => (level === 'ward' ? WARDS : LADS),
+    lsoaDetails: async () => DETAILS,
+  });
 }
 
 describe('describeArea', () => {

@@ -3,11 +3,12 @@
  * sorting, and the CSV of what the table shows.
  */
 import { describe, expect, it } from 'vitest';
-import type { DataClient, GroupAreaIndex, LsoaDetailIndex, AreaIndex } from '../../src/data/client.ts';
+import type { GroupAreaIndex, LsoaDetailIndex, AreaIndex } from '../../src/data/client.ts';
 import type { GroupColumn, LsoaColumn } from '../../src/data/schema.ts';
 import { filterAndSort, loadTableData, tableCsv, tableFileName, type TableData, type TableRow } from '../../src/data/tableRows.ts';
 import type { TableSort } from '../../src/state/url.ts';
 import type { Measure } from '../../src/config/measures.ts';
+import { fakeDataClient } from './fakeClient.ts';
 
 const row = (code: string, name: string, parentName: string, ladCode: string, value: number, rank: number, decile: number): TableRow => ({
   code,
@@ -212,40 +213,14 @@ const LAD_INCOME: GroupColumn = {
   official: ['averageScore'],
 };
 
-function fakeClient(): { client: DataClient; calls: string[] } {
-  const calls: string[] = [];
-  const unused = (name: string) => () => {
-    throw new Error(`${name} should not be called`);
-  };
-  const client: DataClient = {
-    baseUrl: 'fake/',
-    url: (path) => `fake/${path}`,
-    manifest: unused('manifest'),
-    areas: async (level) => {
-      calls.push(`areas ${level}`);
-      return level === 'lsoa' ? LSOAS : level === 'ward' ? WARDS : LADS;
-    },
-    groupAreas: async (level) => {
-      calls.push(`groupAreas ${level}`);
-      return level === 'ward' ? WARDS : LADS;
-    },
-    lsoaDetails: async () => {
-      calls.push('lsoaDetails');
-      return DETAILS;
-    },
-    lsoaBounds: unused('lsoaBounds'),
-    classes: unused('classes'),
-    lsoaColumn: async (indicator) => {
-      calls.push(`lsoaColumn ${indicator}`);
-      return LSOA_IMD;
-    },
-    groupColumn: async (level, indicator) => {
-      calls.push(`groupColumn ${level} ${indicator}`);
-      return level === 'ward' ? WARD_INCOME : LAD_INCOME;
-    },
-    profile: unused('profile'),
-  };
-  return { client, calls };
+function fakeClient() {
+  return fakeDataClient({
+    areas: async (level) => (level === 'lsoa' ? LSOAS : level === 'ward' ? WARDS : LADS),
+    groupAreas: async (level) => (level === 'ward' ? WARDS : LADS),
+    lsoaDetails: async () => DETAILS,
+    lsoaColumn: async () => LSOA_IMD,
+    groupColumn: async (level) => (level === 'ward' ? WARD_INCOME : LAD_INCOME),
+  });
 }
 
 describe('loadTableData', () => {
