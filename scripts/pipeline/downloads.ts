@@ -130,6 +130,19 @@ export function downloadsReadme(geography: Geography, weights: PopulationWeights
     const official = Object.keys(ladSummaries.indicators[indicator.id].official);
     return official.length ? [`- ${indicator.id}: ${official.map((m) => MEASURE_INFO[m as Measure].csv).join(', ')}`] : [];
   });
+  const provenance =
+    officialList.length > 0
+      ? `These authority columns are the **official File 10** figures and ranks, as
+published by MHCLG:
+
+${officialList.join('\n')}
+
+All other authority columns (extent and local concentration of the seven
+domains, and every measure of the six sub-domains, which File 10 does not
+publish) are **computed** here by the same method and weights as the wards.`
+      : `No File 10 was given to this build, so **every** authority column is
+**computed** here by the same method and weights as the wards; none is the
+official figure.`;
   const indicatorList = INDICATORS.map((i) => `| \`${i.id}\` | ${i.label} | ${i.kind} |`).join('\n');
   const measureList = MEASURES.map(
     (m) => `| \`<id>_${MEASURE_INFO[m].csv}\` | ${MEASURE_INFO[m].label}: ${MEASURE_INFO[m].description} (${MEASURE_INFO[m].decimals} decimals${MEASURE_INFO[m].percent ? ', a fraction: 0.25 = 25%' : ''}) |`,
@@ -175,14 +188,7 @@ concentration) weight each LSOA by **${weights.description}**
 
 ## Where authority figures come from
 
-These authority columns are the **official File 10** figures and ranks, as
-published by MHCLG:
-
-${officialList.join('\n')}
-
-All other authority columns (extent and local concentration of the seven
-domains, and every measure of the six sub-domains, which File 10 does not
-publish) are **computed** here by the same method and weights as the wards.
+${provenance}
 
 ## Indicators (\`<id>\`)
 

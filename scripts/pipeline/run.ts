@@ -119,7 +119,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const output = new OutputFolder(options.outDir);
   try {
     const inputs = await progress.step('Finding the input files', (note) => {
-      const found = findInputs(options.dataDir, options.files ?? {}, ['census']);
+      const found = findInputs(options.dataDir, options.files ?? {}, ['census', 'file10']);
       for (const file of Object.values(found)) note(`${file!.id}: ${file!.name}`);
       return found;
     });
@@ -169,8 +169,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       const wards = computeSummaries(indicators, weights.values, geography.lsoa.ward, geography.ward.codes.length, geography.ward.lad);
       const lads = computeSummaries(indicators, weights.values, ladOfLsoa, geography.lad.codes.length);
       note(`${geography.ward.codes.length} wards and ${geography.lad.codes.length} authorities × ${INDICATORS.length} indicators × ${MEASURES.length} measures`);
+      if (!inputs.file10) {
+        progress.warn('no File 10 (local authority summaries) was found: every authority figure is computed, none is the official one');
+        return { wardSummaries: wards, ladSummaries: lads, agreement: [] };
+      }
       const file10 = parseFile10(
-        await readCsv(inputs.file10!.path, inputs.file10!.name),
+        await readCsv(inputs.file10.path, inputs.file10.name),
         geography.lad.codes,
         lookupName,
         geography.lsoa.codes.length,
@@ -179,7 +183,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       useOfficialFigures(lads, file10);
       return { wardSummaries: wards, ladSummaries: lads, agreement: rows };
     });
-    printAgreement(agreement, weights, log);
+    if (agreement.length > 0) printAgreement(agreement, weights, log);
 
     const { topology, england } = await progress.step('Reading LSOA boundaries and building their topology', (note) => {
       const boundaries = readLsoaBoundaries(inputs.boundaries!.path, inputs.boundaries!.name, geography.lsoa.codes, lookupName);

@@ -15,6 +15,7 @@ export function AboutPage({ client, manifest }: { client: DataClient; manifest: 
   const census = manifest.weights.kind === 'census-2021';
   const proportionRows = manifest.agreement.filter((row) => row.measure === 'proportionMostDeprived10');
   const differing = [...new Set(proportionRows.flatMap((row) => row.differing))];
+  const hasFile10 = manifest.agreement.length > 0;
 
   return (
     <article className="about" aria-labelledby="about-title">
@@ -78,9 +79,11 @@ export function AboutPage({ client, manifest }: { client: DataClient; manifest: 
           The weighted measures weight each LSOA by <strong>{manifest.weights.description}</strong>.
           {census &&
             ' MHCLG weights by the mid-2022 population in File 7, which this build did not have; Census 2021 usual residents are the closest official stand-in, so weighted ward figures and the weighted authority measures that File 10 does not publish differ slightly from what MHCLG would compute.'}{' '}
-          For authorities, the map, table and downloads show MHCLG’s published File 10 figures wherever File 10 has
-          them, and computed ones (marked “computed”) elsewhere.
+          {hasFile10
+            ? 'For authorities, the map, table and downloads show MHCLG’s published File 10 figures wherever File 10 has them, and computed ones (marked “computed”) elsewhere.'
+            : 'This build was not given File 10, so every authority figure is computed by the same method (marked “computed”), none is the official one.'}
         </p>
+        {hasFile10 && (
         <details>
           <summary>How closely the computed authority figures match File 10</summary>
           <div className="table-scroll">
@@ -120,6 +123,7 @@ export function AboutPage({ client, manifest }: { client: DataClient; manifest: 
             </p>
           )}
         </details>
+        )}
 
         <h3>Downloads</h3>
         <ul>

@@ -189,7 +189,7 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
             {level === 'lsoa'
               ? 'Scores, ranks and deciles as published in File 7 of the English Indices of Deprivation 2025.'
               : level === 'lad'
-                ? `Authority figures are MHCLG’s File 10 where it publishes them; others are computed with its method (weights: ${manifest.weights.kind === 'census-2021' ? 'Census 2021 residents' : 'mid-year population'}). Deciles are of the ${manifest.counts.lad} authorities.`
+                ? `Authority figures are ${Object.keys(manifest.officialLadMeasures).length ? 'MHCLG’s File 10 where it publishes them; others are ' : ''}computed with MHCLG’s method (weights: ${manifest.weights.kind === 'census-2021' ? 'Census 2021 residents' : 'mid-year population'}). Deciles are of the ${manifest.counts.lad} authorities.`
                 : `Ward figures are computed from their LSOAs with MHCLG’s method (weights: ${manifest.weights.kind === 'census-2021' ? 'Census 2021 residents' : 'mid-year population'}). Deciles are of the ${formatInteger(manifest.counts.ward)} wards.`}
           </p>
         </>

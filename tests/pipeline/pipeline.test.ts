@@ -451,6 +451,29 @@ describe('the agreement check can fail', () => {
   });
 });
 
+describe('runPipeline without File 10', () => {
+  it('computes every authority figure, marks none official and says so', async () => {
+    const fixture = writeFixture();
+    try {
+      rmSync(fixture.files.file10);
+      const out = join(fixture.dir, 'out');
+      const result = await run(fixture.dir, out);
+      const files = readTree(out);
+      const manifest = json<Manifest>(files, 'manifest.json');
+      expect(manifest.agreement).toEqual([]);
+      expect(manifest.officialLadMeasures).toEqual({});
+      expect(manifest.sources.map((s) => s.id)).not.toContain('file10');
+      expect(result.warnings.some((w) => w.includes('no File 10'))).toBe(true);
+      expect(files.get('downloads/README.md')!.toString('utf8')).toContain('No File 10 was given to this build');
+      // With the official weights the computed IMD average score of A equals the one worked out
+      // for the fixture's File 10 by hand: 33.64.
+      expect(Number(rowOf(readCsvText(files.get('downloads/lad.csv')!), 'lad_code', 'E06000901').imd_average_score)).toBe(33.64);
+    } finally {
+      fixture.cleanup();
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------
 // Census 2021 fallback
 // ---------------------------------------------------------------------------
@@ -613,9 +636,9 @@ const BROKEN: BrokenCase[] = [
     error: () => ({ file: `${BOUNDARIES}.gz`, message: [`has no boundary for 1 LSOA of ${LOOKUP_NAME}: E01000912`] }),
   },
   {
-    name: 'no File 10 at all',
-    prepare: (fixture) => rmSync(fixture.files.file10),
-    error: (fixture) => ({ file: fixture.dir, message: ['no English Indices of Deprivation 2025, File 10', 'iod2025_lad24_summaries.csv'] }),
+    name: 'no boundaries at all',
+    prepare: (fixture) => rmSync(fixture.files.boundaries),
+    error: (fixture) => ({ file: fixture.dir, message: ['no Lower layer Super Output Areas (December 2021) Boundaries', 'lsoa21_bgc_england.geojson'] }),
   },
 ];
 
