@@ -5,7 +5,7 @@
  */
 import { INDICATORS, type IndicatorId } from '../../src/config/indicators.ts';
 import { MEASURES, MEASURE_INFO, type Measure } from '../../src/config/measures.ts';
-import { decileFromRank } from '../../src/stats/ranking.ts';
+import { decilesOfRanks } from '../../src/stats/ranking.ts';
 import { encodeCodes } from '../../src/data/codes.ts';
 import {
   dataPaths,
@@ -46,10 +46,12 @@ function measureRecord(source: Record<Measure, Float64Array>, pick: (values: Flo
 /** The summary columns of one indicator for some areas of a level (all of them by default). */
 function groupColumn(summaries: LevelSummaries, id: IndicatorId, areas?: readonly number[]): GroupColumnWithDeciles {
   const s = summaries.indicators[id];
-  const pick = (values: Float64Array) => (areas ? areas.map((a) => values[a]) : Array.from(values));
+  const pick = (values: ArrayLike<number>) => (areas ? areas.map((a) => values[a]) : Array.from(values));
   return {
     values: measureRecord(s.values, (v, m) => roundAll(pick(v), MEASURE_INFO[m].decimals)),
     ranks: measureRecord(s.ranks, pick),
+    // Deciles among all areas of the level, whichever areas this column holds.
+    deciles: measureRecord(s.ranks, (ranks) => pick(decilesOfRanks(ranks))),
     ranksWithinLad: s.ranksWithinParent ? measureRecord(s.ranksWithinParent, pick) : undefined,
     official: MEASURES.filter((m) => s.official[m]),
     decileCounts: (areas ?? []).flatMap((a) => Array.from(s.decileCounts.subarray(a * 10, a * 10 + 10))),
@@ -90,14 +92,10 @@ export function writeAppData(output: OutputFolder, input: AppDataInput): void {
     output.writeJson(dataPaths.column('lsoa', indicator.id), lsoaColumn(columns));
     for (const level of ['ward', 'lad'] as const) {
       const summaries = level === 'ward' ? wardSummaries : ladSummaries;
-      const count = geography[level].codes.length;
       const { decileCounts: _, ...column } = groupColumn(summaries, indicator.id);
       output.writeJson(dataPaths.column(level, indicator.id), column);
       for (const measure of MEASURES) {
-        const ranks = summaries.indicators[indicator.id].ranks[measure];
-        output.writeJson(dataPaths.classes(level, indicator.id, measure), {
-          class: Array.from(ranks, (rank) => decileFromRank(rank, count)),
-        });
+        output.writeJson(dataPaths.classes(level, indicator.id, measure), { class: column.deciles[measure] });
       }
     }
   }

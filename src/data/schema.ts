@@ -120,6 +120,8 @@ export interface GroupColumn {
   ranks: Record<Measure, number[]>;
   /** Wards only: rank among the wards of the same authority. */
   ranksWithinLad?: Record<Measure, number[]>;
+  /** Decile of each area among all areas of the level (see decilesOfRanks: ties take the last place). */
+  deciles: Record<Measure, number[]>;
   /** Measures taken from the official File 10 (authorities only). */
   official: Measure[];
 }

@@ -7,7 +7,6 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import { indicatorById, type IndicatorId } from '../config/indicators.ts';
 import type { Level } from '../config/geography.ts';
 import { MEASURE_INFO, type Measure } from '../config/measures.ts';
-import { decileFromRank } from '../stats/ranking.ts';
 import type { TableSort } from '../state/url.ts';
 import type { DataClient } from './client.ts';
 
@@ -65,7 +64,7 @@ export async function loadTableData(client: DataClient, level: Level, indicator:
       ladCode: lads.codes[lad],
       value: column.values[measure][i],
       rank: column.ranks[measure][i],
-      decile: decileFromRank(column.ranks[measure][i], total),
+      decile: column.deciles[measure][i],
     };
   });
   return { level, indicator, measure, rows, total };

@@ -69,6 +69,27 @@ export function rankDescendingWithinGroups(
   return ranks;
 }
 
+/**
+ * Deciles of areas from their competition ranks (see rankDescending), for a
+ * measure with ties. Tied areas share the decile of the first place of their
+ * tie, as they share its rank, except the tie that reaches the last place:
+ * typically the many areas with none of the measure (no LSOA in the most
+ * deprived 10%, no population in the most deprived 30%), which are tied for
+ * least deprived and take decile 10 rather than a middle decile that says
+ * nothing about them. Without ties this is decileFromRank.
+ */
+export function decilesOfRanks(ranks: ArrayLike<number>): Uint8Array {
+  const n = ranks.length;
+  const tieSize = new Map<number, number>();
+  for (let i = 0; i < n; i++) tieSize.set(ranks[i], (tieSize.get(ranks[i]) ?? 0) + 1);
+  const deciles = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const reachesLast = ranks[i] + tieSize.get(ranks[i])! - 1 === n;
+    deciles[i] = decileFromRank(reachesLast ? n : ranks[i], n);
+  }
+  return deciles;
+}
+
 /** Number of members in each group, e.g. how many wards each authority has. */
 export function groupSizes(groups: ArrayLike<number>, groupCount: number): Uint32Array {
   const sizes = new Uint32Array(groupCount);

@@ -7,7 +7,6 @@
 import { HEADLINE_INDICATORS, INDICATORS, indicatorById, type IndicatorId } from '../config/indicators.ts';
 import { LEVEL_LABELS, type Level } from '../config/geography.ts';
 import { MEASURES, MEASURE_INFO, type Measure } from '../config/measures.ts';
-import { decileFromRank } from '../stats/ranking.ts';
 import { describeArea, type AreaInfo } from '../data/areas.ts';
 import type { DataClient } from '../data/client.ts';
 import type { GroupColumnWithDeciles, Manifest, Profile } from '../data/schema.ts';
@@ -94,7 +93,7 @@ function GroupProfile({
   const weights = manifest.weights.kind === 'census-2021' ? 'Census 2021 residents' : `mid-year population`;
   const rowFor = (id: IndicatorId): DecileRow => ({
     label: indicatorById(id).short,
-    decile: decileFromRank(rank(id, measure), n),
+    decile: summaries[id].deciles[measure][position],
     detail: `${formatMeasure(measure, value(id, measure))} · rank ${rankOf(rank(id, measure), n)}`,
     emphasis: id === indicator,
   });

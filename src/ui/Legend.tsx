@@ -18,7 +18,7 @@ export function Legend({ manifest }: { manifest: Manifest }) {
   const explanation =
     level === 'lsoa'
       ? `Each of England’s ${count} neighbourhoods (LSOAs, 2021) is ranked; decile 1 holds the 10% most deprived.`
-      : `The ${count} ${LEVEL_LABELS[level].plural} (${manifest.vintages[level]} boundaries) are ranked by ${MEASURE_INFO[measure].label.toLowerCase()}; decile 1 holds the 10% most deprived of them.`;
+      : `The ${count} ${LEVEL_LABELS[level].plural} (${manifest.vintages[level]} boundaries) are ranked by ${MEASURE_INFO[measure].label.toLowerCase()}; decile 1 holds the 10% most deprived of them. Equal values share a decile; those with none of the measure are in decile 10.`;
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 id="legend-title" className="legend__title">

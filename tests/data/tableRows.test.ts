@@ -205,11 +205,14 @@ const measureRecord = (make: (measure: Measure) => number[]) =>
 const WARD_INCOME: GroupColumn = {
   values: measureRecord((m) => (m === 'extent' ? [0.5, 0.25, 0.125] : [0, 0, 0])),
   ranks: measureRecord((m) => (m === 'extent' ? [1, 3, 2] : [1, 2, 3])),
+  // As the pipeline writes them: ⌈rank × 10 / 3⌉ (no ties).
+  deciles: measureRecord((m) => (m === 'extent' ? [4, 10, 7] : [4, 7, 10])),
   official: [],
 };
 const LAD_INCOME: GroupColumn = {
   values: measureRecord((m) => (m === 'averageScore' ? [0.2, 0.1] : [0, 0])),
   ranks: measureRecord((m) => (m === 'averageScore' ? [1, 2] : [2, 1])),
+  deciles: measureRecord((m) => (m === 'averageScore' ? [5, 10] : [10, 5])),
   official: ['averageScore'],
 };
 
@@ -237,12 +240,12 @@ describe('loadTableData', () => {
     ]);
   });
 
-  it('builds ward rows of the chosen measure, with the authority as parent and deciles from the national rank', async () => {
+  it('builds ward rows of the chosen measure, with the authority as parent and the deciles of the column', async () => {
     const { client, calls } = fakeClient();
     const data = await loadTableData(client, 'ward', 'income', 'extent');
     expect(calls).toContain('groupColumn ward income');
     expect(data.total).toBe(3);
-    // decile = ⌈rank × 10 / 3⌉: rank 1 → ⌈3.33⌉ = 4, rank 3 → 10, rank 2 → ⌈6.67⌉ = 7
+    // The deciles are the column's own (4, 10, 7), not worked out again here.
     expect(data.rows).toEqual([
       { code: 'E05000001', name: 'Ward A', parentName: 'Hartlepool', parentCode: 'E06000001', ladCode: 'E06000001', value: 0.5, rank: 1, decile: 4 },
       { code: 'E05000002', name: 'Ward B', parentName: 'Merton', parentCode: 'E09000024', ladCode: 'E09000024', value: 0.25, rank: 3, decile: 10 },
@@ -254,7 +257,6 @@ describe('loadTableData', () => {
     const { client, calls } = fakeClient();
     const data = await loadTableData(client, 'lad', 'income', 'averageScore');
     expect(calls).toContain('groupColumn lad income');
-    // decile = ⌈rank × 10 / 2⌉: rank 1 → 5, rank 2 → 10
     expect(data.rows).toEqual([
       { code: 'E06000001', name: 'Hartlepool', parentName: '', parentCode: '', ladCode: 'E06000001', value: 0.2, rank: 1, decile: 5 },
       { code: 'E09000024', name: 'Merton', parentName: '', parentCode: '', ladCode: 'E09000024', value: 0.1, rank: 2, decile: 10 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decileFromRank,
+  decilesOfRanks,
   groupSizes,
   percentileFromRank,
   rankDescending,
@@ -122,5 +123,29 @@ describe('groupSizes', () => {
     // group 0: i0 → 1; group 1: i3 → 1; group 2: i1, i2, i4 → 3; group 3: none → 0
     expect(Array.from(groupSizes([0, 2, 2, 1, 2], 4))).toEqual([1, 1, 3, 0]);
     expect(Array.from(groupSizes([], 2))).toEqual([0, 0]);
+  });
+});
+
+describe('decilesOfRanks', () => {
+  it('is decileFromRank when there are no ties', () => {
+    // n = 4: ⌈1·10/4⌉ = 3, ⌈2·10/4⌉ = 5, ⌈3·10/4⌉ = 8, ⌈4·10/4⌉ = 10
+    expect(Array.from(decilesOfRanks([3, 1, 4, 2]))).toEqual([8, 3, 10, 5]);
+  });
+
+  it('gives tied areas the decile of the first place of their tie, and the tie at the end decile 10', () => {
+    // Ten areas: one most deprived (rank 1), two tied at 2, seven tied at the bottom (rank 4).
+    // rank 1 → ⌈1·10/10⌉ = 1; rank 2 (2 tied, places 2–3) → ⌈2·10/10⌉ = 2;
+    // rank 4 (7 tied, places 4–10, reaching the last) → 10.
+    const ranks = [1, 2, 2, 4, 4, 4, 4, 4, 4, 4];
+    expect(Array.from(decilesOfRanks(ranks))).toEqual([1, 2, 2, 10, 10, 10, 10, 10, 10, 10]);
+  });
+
+  it('keeps a large tie at the top in decile 1', () => {
+    // Five areas tied first out of ten: first place 1 → decile 1.
+    expect(Array.from(decilesOfRanks([1, 1, 1, 1, 1, 6, 7, 8, 9, 10]))).toEqual([1, 1, 1, 1, 1, 6, 7, 8, 9, 10]);
+  });
+
+  it('puts every area in decile 10 when all are tied', () => {
+    expect(Array.from(decilesOfRanks([1, 1, 1]))).toEqual([10, 10, 10]);
   });
 });
