@@ -11,6 +11,7 @@ import { createTileStore, type TileStore } from './map/tileStore.ts';
 import { MapView } from './map/MapView.tsx';
 import { useAppStore } from './state/store.ts';
 import type { View } from './state/url.ts';
+import { Announcer } from './ui/Announcer.tsx';
 import { Controls } from './ui/Controls.tsx';
 import { Legend } from './ui/Legend.tsx';
 import { Notices } from './ui/Notices.tsx';
@@ -142,6 +143,7 @@ export function App({ config }: { config: AppConfig }) {
               </div>
             </div>
             <MapView client={ready.client} tiles={ready.tiles} manifest={ready.manifest} config={config} />
+            <Announcer client={ready.client} />
             <Suspense fallback={null}>
               {view !== 'about' && selection && <AreaPanel client={ready.client} manifest={ready.manifest} />}
               {view === 'about' && <AboutPage client={ready.client} manifest={ready.manifest} />}

@@ -128,6 +128,20 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     if (!hidden) map?.resize();
   }, [map, hidden]);
 
+  // Keyboard: Enter on the focused map selects the area at its centre.
+  useEffect(() => {
+    if (!map) return;
+    const canvas = map.getCanvas();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !overlayRef.current) return;
+      const picked = overlayRef.current.pickObject({ x: canvas.clientWidth / 2, y: canvas.clientHeight / 2, radius: 2 });
+      const code = (picked?.object as AreaFeature | undefined)?.properties?.code;
+      if (code) useAppStore.getState().select(code);
+    };
+    canvas.addEventListener('keydown', onKey);
+    return () => canvas.removeEventListener('keydown', onKey);
+  }, [map]);
+
   return (
     <div className="map" inert={hidden}>
       <div ref={container} className="map__canvas" role="region" aria-label="Map" />

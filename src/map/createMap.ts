@@ -65,7 +65,7 @@ export function createMap(options: MapOptions): { map: MapLibreMap; overlay: Map
   map.keyboard.disableRotation();
   map.getCanvas().setAttribute(
     'aria-label',
-    'Map of England coloured by deprivation decile. Arrow keys pan, plus and minus zoom. The table view lists the same data.',
+    'Map of England coloured by deprivation decile. Arrow keys pan, plus and minus zoom, Enter selects the area at the centre. The table view lists the same data.',
   );
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { launchBrowser, waitForChoropleth } from '../../scripts/browser.ts';
-import { mapState, openApp } from './helpers.ts';
+import { mapState, openApp, sourceLsoas } from './helpers.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -74,6 +74,16 @@ describe('without a mouse', () => {
     await expect.poll(() => page.locator('#panel-title').textContent()).toBe('Ladywood');
     expect(new URL(page.url()).searchParams.get('area')).toBe('E05011151');
     await expect.poll(async () => (await mapState(page)).zoom, { timeout: 10_000 }).toBeGreaterThan(before.zoom + 3);
+    await page.close();
+  });
+
+  it('selects the area at the centre of the map with Enter, and announces it', async () => {
+    const [lsoa] = sourceLsoas(['E01009361']);
+    const page = await openApp(browser, `?map=14/${lsoa.latitude}/${lsoa.longitude}`);
+    await page.locator('.map__canvas canvas').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.panel__codes code').textContent()).toBe('E01009361');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Selected' }).textContent()).toContain('Selected Birmingham 047E');
     await page.close();
   });
 
