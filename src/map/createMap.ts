@@ -12,6 +12,7 @@ import type { Bounds } from '../data/schema.ts';
 import type { Viewport } from '../state/url.ts';
 import { TILE_PROTOCOL, tilesCovering, type TileStore } from './tileStore.ts';
 import { addDataToBasemap, dataOnlyStyle, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from './style.ts';
+import { warmUpTileParser } from './layers.ts';
 
 let protocolStore: TileStore | null = null;
 
@@ -74,7 +75,8 @@ export function createMap(options: MapOptions): { map: MapLibreMap; overlay: Map
   const overlay = new MapboxOverlay({ interleaved: true, layers: [] });
   map.addControl(overlay);
 
-  // Fetch the first view's tiles while MapLibre and deck.gl start up.
+  // Fetch the first view's tiles, and start the worker that parses them, while MapLibre and deck.gl start up.
+  warmUpTileParser();
   const bounds = map.getBounds();
   const zoom = Math.min(TILE_MAX_ZOOM, Math.max(TILE_MIN_ZOOM, Math.floor(map.getZoom())));
   for (const [z, x, y] of tilesCovering([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom)) {

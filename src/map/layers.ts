@@ -75,6 +75,16 @@ export function choroplethLayer(options: ChoroplethOptions): MVTLayer {
   } as ConstructorParameters<typeof MVTLayer>[0]);
 }
 
+/**
+ * Starts the tile-parsing worker (and loads its script) while the map is
+ * still starting, by parsing an empty tile: the first real tile then does not
+ * wait for it.
+ */
+export function warmUpTileParser(): void {
+  const loaders = (MVTLayer.defaultProps as unknown as { loaders: Loader[] }).loaders;
+  parse(new ArrayBuffer(0), loaders, { mvt: { workerUrl: mvtWorkerUrl, shape: 'binary', coordinates: 'local', tileIndex: { x: 0, y: 0, z: 0 } } }).catch(() => {});
+}
+
 export interface PlaceLabel {
   name: string;
   position: [number, number];
