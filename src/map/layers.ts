@@ -37,6 +37,31 @@ export interface ChoroplethOptions {
 
 const PALETTE: (Rgb | [number, number, number, number])[] = [[...NO_DATA_COLOUR, 255], ...DECILE_COLOURS.map((c) => [...c, 255] as [number, number, number, number])];
 
+/** Parse tiles in the worker bundled with the site, not one fetched from a CDN. */
+const LOAD_OPTIONS = { mvt: { workerUrl: mvtWorkerUrl } };
+
+type TileFetch = (url: string, context: { layer: { props: { loaders: Loader[] } }; loadOptions?: LoaderOptions; signal?: AbortSignal }) => Promise<unknown>;
+const fetchers = new WeakMap<TileStore, TileFetch>();
+
+/**
+ * deck.gl's `fetch` for the choropleth: tiles come from the shared tile store.
+ * One function per store, so that deck.gl sees the same prop on every
+ * indicator switch and keeps its tiles.
+ */
+function tileFetcher(tiles: TileStore): TileFetch {
+  let fetcher = fetchers.get(tiles);
+  if (!fetcher) {
+    fetcher = async (url, context) => {
+      const bytes = await tiles.getByUrl(url);
+      if (context.signal?.aborted) throw new DOMException('tile no longer needed', 'AbortError');
+      // A copy: parsing in a worker transfers (and empties) the buffer it is given.
+      return parse((bytes ?? new Uint8Array(0)).slice().buffer, context.layer.props.loaders, context.loadOptions);
+    };
+    fetchers.set(tiles, fetcher);
+  }
+  return fetcher;
+}
+
 export function choroplethLayer(options: ChoroplethOptions): MVTLayer {
   const { classes, indexOf, tiles } = options;
   return new MVTLayer({
@@ -61,14 +86,8 @@ export function choroplethLayer(options: ChoroplethOptions): MVTLayer {
       return PALETTE[index === undefined || !classes ? 0 : classes[index]];
     },
     updateTriggers: { getFillColor: options.version },
-    loadOptions: { mvt: { workerUrl: mvtWorkerUrl } },
-    // Tiles come from the shared tile store, not from the network directly.
-    fetch: async (url: string, context: { layer: { props: { loaders: Loader[] } }; loadOptions?: LoaderOptions; signal?: AbortSignal }) => {
-      const bytes = await tiles.getByUrl(url);
-      if (context.signal?.aborted) throw new DOMException('tile no longer needed', 'AbortError');
-      // A copy: parsing in a worker transfers (and empties) the buffer it is given.
-      return parse((bytes ?? new Uint8Array(0)).slice().buffer, context.layer.props.loaders, context.loadOptions);
-    },
+    loadOptions: LOAD_OPTIONS,
+    fetch: tileFetcher(tiles),
     onHover: options.onHover,
     onClick: options.onClick,
     onViewportLoad: options.onViewportLoad,
@@ -82,7 +101,7 @@ export function choroplethLayer(options: ChoroplethOptions): MVTLayer {
  */
 export function warmUpTileParser(): void {
   const loaders = (MVTLayer.defaultProps as unknown as { loaders: Loader[] }).loaders;
-  parse(new ArrayBuffer(0), loaders, { mvt: { workerUrl: mvtWorkerUrl, shape: 'binary', coordinates: 'local', tileIndex: { x: 0, y: 0, z: 0 } } }).catch(() => {});
+  parse(new ArrayBuffer(0), loaders, { mvt: { ...LOAD_OPTIONS.mvt, shape: 'binary', coordinates: 'local', tileIndex: { x: 0, y: 0, z: 0 } } }).catch(() => {});
 }
 
 export interface PlaceLabel {
