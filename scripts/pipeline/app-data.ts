@@ -43,6 +43,15 @@ function measureRecord(source: Record<Measure, Float64Array>, pick: (values: Flo
   return Object.fromEntries(MEASURES.map((m) => [m, pick(source[m], m)])) as Record<Measure, number[]>;
 }
 
+const decileCache = new WeakMap<Float64Array, Uint8Array>();
+
+/** Deciles of a level's ranks, worked out once per ranks array (each is used by every profile). */
+function decilesOf(ranks: Float64Array): Uint8Array {
+  let deciles = decileCache.get(ranks);
+  if (!deciles) decileCache.set(ranks, (deciles = decilesOfRanks(ranks)));
+  return deciles;
+}
+
 /** The summary columns of one indicator for some areas of a level (all of them by default). */
 function groupColumn(summaries: LevelSummaries, id: IndicatorId, areas?: readonly number[]): GroupColumnWithDeciles {
   const s = summaries.indicators[id];
@@ -51,7 +60,7 @@ function groupColumn(summaries: LevelSummaries, id: IndicatorId, areas?: readonl
     values: measureRecord(s.values, (v, m) => roundAll(pick(v), MEASURE_INFO[m].decimals)),
     ranks: measureRecord(s.ranks, pick),
     // Deciles among all areas of the level, whichever areas this column holds.
-    deciles: measureRecord(s.ranks, (ranks) => pick(decilesOfRanks(ranks))),
+    deciles: measureRecord(s.ranks, (ranks) => pick(decilesOf(ranks))),
     ranksWithinLad: s.ranksWithinParent ? measureRecord(s.ranksWithinParent, pick) : undefined,
     official: MEASURES.filter((m) => s.official[m]),
     decileCounts: (areas ?? []).flatMap((a) => Array.from(s.decileCounts.subarray(a * 10, a * 10 + 10))),

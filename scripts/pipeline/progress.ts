@@ -32,8 +32,3 @@ export function createProgress(totalSteps: number, write: (line: string) => void
     },
   };
 }
-
-/** A progress reporter that says nothing (tests). */
-export function silentProgress(totalSteps = 1): Progress {
-  return createProgress(totalSteps, () => {});
-}

@@ -10,8 +10,6 @@ import type { TileStore } from './tileStore.ts';
 interface AtlasStatus {
   map: MapLibreMap | null;
   tiles: TileStore | null;
-  /** The version the app asked for last. */
-  requestedVersion: string;
   /** The last version drawn with its viewport's tiles loaded. */
   readyVersion: string;
   /** performance.now() when the first choropleth was ready. */
@@ -40,7 +38,6 @@ function markReady(status: AtlasStatus, version: string): void {
 export const atlasStatus: AtlasStatus = {
   map: null,
   tiles: null,
-  requestedVersion: '',
   readyVersion: '',
   firstReadyAt: null,
   readyAt: {},

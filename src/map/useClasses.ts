@@ -9,7 +9,6 @@ import type { Level } from '../config/geography.ts';
 import type { Measure } from '../config/measures.ts';
 import type { DataClient } from '../data/client.ts';
 import { useAppStore } from '../state/store.ts';
-import { atlasStatus } from './status.ts';
 
 export interface ClassState {
   level: Level;
@@ -27,7 +26,6 @@ export function useClasses(client: DataClient, level: Level, indicator: Indicato
   useEffect(() => {
     let current = true;
     const version = classVersion(level, indicator, measure);
-    atlasStatus.requestedVersion = version;
     Promise.all([client.areas(level), client.classes(level, indicator, measure)]).then(
       ([areas, classes]) => {
         performance.mark(`atlas:classes:${version}`);
