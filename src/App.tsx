@@ -3,14 +3,17 @@
  * legend, or the table), the map, and the selected area's panel.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { AppConfig } from './config/appConfig.ts';
+import { layerById, measureOf } from './config/catalogue/index.ts';
 import { createDataClient, type DataClient } from './data/client.ts';
 import { describeArea } from './data/areas.ts';
 import { DATA_FORMAT_VERSION, dataPaths, type Manifest } from './data/schema.ts';
 import { createTileStore, type TileStore } from './map/tileStore.ts';
 import { MapView } from './map/MapView.tsx';
-import { useAppStore } from './state/store.ts';
-import type { View } from './state/url.ts';
+import { selectedArea, useAppStore } from './state/store.ts';
+import type { Problem, View } from './state/url.ts';
+import { useFormats } from './i18n/useText.ts';
 import { Announcer } from './ui/Announcer.tsx';
 import { Controls } from './ui/Controls.tsx';
 import { Legend } from './ui/Legend.tsx';
@@ -29,34 +32,48 @@ const DataTable = lazy(() => import('./ui/DataTable.tsx').then((m) => ({ default
 const AboutPage = lazy(() => import('./ui/AboutPage.tsx').then((m) => ({ default: m.AboutPage })));
 
 const VIEW_LABELS: Record<View, React.ReactNode> = {
-  map: 'Map',
-  table: 'Table',
+  map: <FormattedMessage id="view.map" defaultMessage="Map" />,
+  table: <FormattedMessage id="view.table" defaultMessage="Table" />,
   about: (
     <>
-      About<span className="wide-only"> the data</span>
+      <FormattedMessage id="view.about" defaultMessage="About" />
+      <span className="wide-only">
+        <FormattedMessage id="view.about.more" defaultMessage=" the data" />
+      </span>
     </>
   ),
 };
 
-function useBoot(config: AppConfig): { ready?: Ready; error?: string } {
+const MESSAGES = {
+  formatMismatch: { id: 'boot.format', defaultMessage: 'The data was built for format {built}; this app reads format {reads}. Run npm run data again.' },
+  notBuilt: { id: 'boot.notBuilt', defaultMessage: '{error}. Has the data been built (npm run data)?' },
+  unknownArea: {
+    id: 'selection.unknown',
+    defaultMessage: '{code} is not an LSOA 2021, ward {ward} or authority {lad} code in this data, so nothing is selected.',
+  },
+};
+
+function useBoot(config: AppConfig): { ready?: Ready; error?: Problem } {
   const client = useMemo(() => createDataClient(config.dataUrl), [config]);
-  const [state, setState] = useState<{ ready?: Ready; error?: string }>({});
+  const [state, setState] = useState<{ ready?: Ready; error?: Problem }>({});
   useEffect(() => {
     // Start on the first view's colours at once; the map picks up the same (cached) requests.
-    const { level, indicator, measure } = useAppStore.getState();
+    const { layer, level, measure } = useAppStore.getState();
+    const entry = layerById(layer);
+    const measureSpec = entry && measureOf(entry, level, measure);
     client.areas(level).catch(() => {});
-    client.classes(level, indicator, measure).catch(() => {});
+    if (measureSpec) client.classes(dataPaths.classes(layer, level, measureSpec.id)).catch(() => {});
     client.manifest().then(
       (manifest) => {
         performance.mark('atlas:manifest');
         if (manifest.formatVersion !== DATA_FORMAT_VERSION) {
-          setState({ error: `The data was built for format ${manifest.formatVersion}; this app reads format ${DATA_FORMAT_VERSION}. Run npm run data again.` });
+          setState({ error: { msg: MESSAGES.formatMismatch, values: { built: manifest.formatVersion, reads: DATA_FORMAT_VERSION } } });
           return;
         }
         const tiles = createTileStore((level) => new URL(client.url(dataPaths.tiles(level)), window.location.href).href);
         setState({ ready: { client, tiles, manifest } });
       },
-      (error: Error) => setState({ error: `${error.message}. Has the data been built (npm run data)?` }),
+      (error: Error) => setState({ error: { msg: MESSAGES.notBuilt, values: { error: error.message } } }),
     );
   }, [client]);
   return state;
@@ -64,16 +81,14 @@ function useBoot(config: AppConfig): { ready?: Ready; error?: string } {
 
 /** Clears a selection that the data does not know (a mistyped or out-of-date code in a link). */
 function useSelectionCheck(client: DataClient | undefined, manifest: Manifest | undefined) {
-  const selection = useAppStore((s) => s.selection);
+  const selection = useAppStore(selectedArea);
   useEffect(() => {
     if (!client || !manifest || !selection) return;
     let current = true;
     describeArea(client, selection).then(
       (area) => {
-        if (current && !area && useAppStore.getState().selection === selection) {
-          useAppStore
-            .getState()
-            .notify(`${selection} is not an LSOA 2021, ward ${manifest.vintages.ward} or authority ${manifest.vintages.lad} code in this data, so nothing is selected.`, 'warning');
+        if (current && !area && selectedArea(useAppStore.getState()) === selection) {
+          useAppStore.getState().notify({ msg: MESSAGES.unknownArea, values: { code: selection, ward: manifest.vintages.ward, lad: manifest.vintages.lad } }, 'warning');
           useAppStore.getState().select(null);
         }
       },
@@ -87,6 +102,7 @@ function useSelectionCheck(client: DataClient | undefined, manifest: Manifest | 
 
 export function App({ config }: { config: AppConfig }) {
   const { ready, error } = useBoot(config);
+  const f = useFormats();
   const view = useAppStore((s) => s.view);
   const selection = useAppStore((s) => s.selection);
   const setView = useAppStore((s) => s.setView);
@@ -102,15 +118,19 @@ export function App({ config }: { config: AppConfig }) {
   return (
     <div className="app" data-view={view} data-panel={selection ? 'open' : 'closed'} data-settings={settingsOpen ? 'open' : 'closed'}>
       <a href="#table-title" className="skip-link" onClick={goToTable}>
-        Skip to the data table
+        <FormattedMessage id="app.skipToTable" defaultMessage="Skip to the data table" />
       </a>
       <header className="app-header">
         <div className="brand">
-          <h1 className="brand__title">Cohesion Atlas</h1>
-          <p className="brand__subtitle">English Indices of Deprivation 2025</p>
+          <h1 className="brand__title">
+            <FormattedMessage id="app.title" defaultMessage="Cohesion Atlas" />
+          </h1>
+          <p className="brand__subtitle">
+            <FormattedMessage id="app.subtitle" defaultMessage="Deprivation and cohesion across England" />
+          </p>
         </div>
         {ready && <Search client={ready.client} />}
-        <nav className="views" aria-label="Views">
+        <nav className="views" aria-label={f.t({ id: 'app.views', defaultMessage: 'Views' })}>
           {(Object.keys(VIEW_LABELS) as View[]).map((v) => (
             <button key={v} type="button" className="views__button" aria-pressed={view === v} onClick={() => setView(v)}>
               {VIEW_LABELS[v]}
@@ -121,24 +141,36 @@ export function App({ config }: { config: AppConfig }) {
       <main className="app-main">
         {error && (
           <div className="fatal" role="alert">
-            <h2>The map cannot start</h2>
-            <p>{error}</p>
+            <h2>
+              <FormattedMessage id="app.cannotStart" defaultMessage="The map cannot start" />
+            </h2>
+            <p>{f.t(error.msg, error.values)}</p>
           </div>
         )}
         {ready && (
           <>
             <div className="sidebar" id="sidebar">
               <button type="button" className="sidebar__toggle only-narrow" aria-expanded={settingsOpen} aria-controls="sidebar-content" onClick={() => setSettingsOpen(!settingsOpen)}>
-                {settingsOpen ? 'Hide map settings' : 'Map settings and legend'}
+                {settingsOpen ? (
+                  <FormattedMessage id="app.hideSettings" defaultMessage="Hide map settings" />
+                ) : (
+                  <FormattedMessage id="app.showSettings" defaultMessage="Map settings and legend" />
+                )}
               </button>
               <div id="sidebar-content" className="sidebar__content">
-                <Controls />
+                <Controls manifest={ready.manifest} />
                 {view === 'table' ? (
-                  <Suspense fallback={<p aria-busy="true">Loading the table…</p>}>
+                  <Suspense
+                    fallback={
+                      <p aria-busy="true">
+                        <FormattedMessage id="app.loadingTable" defaultMessage="Loading the table…" />
+                      </p>
+                    }
+                  >
                     <DataTable client={ready.client} manifest={ready.manifest} />
                   </Suspense>
                 ) : (
-                  <Legend manifest={ready.manifest} />
+                  <Legend client={ready.client} manifest={ready.manifest} />
                 )}
               </div>
             </div>
@@ -152,7 +184,7 @@ export function App({ config }: { config: AppConfig }) {
         )}
         {!ready && !error && (
           <p className="loading" aria-busy="true">
-            Loading…
+            <FormattedMessage id="app.loading" defaultMessage="Loading…" />
           </p>
         )}
       </main>

@@ -7,7 +7,7 @@ import { interpolateViridis } from 'd3-scale-chromatic';
 
 export type Rgb = [number, number, number];
 
-function parseRgb(css: string): Rgb {
+export function parseRgb(css: string): Rgb {
   if (css.startsWith('#')) {
     return [1, 3, 5].map((i) => parseInt(css.slice(i, i + 2), 16)) as Rgb;
   }

@@ -4,9 +4,7 @@
  * into the shapes the app uses; a failed fetch is forgotten so it can be
  * retried.
  */
-import type { IndicatorId } from '../config/indicators.ts';
 import type { Level } from '../config/geography.ts';
-import type { Measure } from '../config/measures.ts';
 import { decodeCodes } from './codes.ts';
 import {
   dataPaths,
@@ -15,11 +13,10 @@ import {
   type BoundsFile,
   type ClassFile,
   type GroupAreas,
-  type GroupColumn,
-  type LsoaColumn,
   type LsoaDetails,
   type Manifest,
   type Profile,
+  type ValueFile,
 } from './schema.ts';
 
 export class DataError extends Error {
@@ -63,6 +60,13 @@ export function boundsAt(flat: readonly number[], index: number): Bounds {
   return [flat[index * 4], flat[index * 4 + 1], flat[index * 4 + 2], flat[index * 4 + 3]];
 }
 
+/** A class file, decoded: `classes[r][i]` is the class of area i in release `releases[r]` (0 = no value). */
+export interface Classes {
+  releases: string[];
+  classes: Uint8Array[];
+  breaks: (number[] | null)[];
+}
+
 export interface DataClient {
   baseUrl: string;
   url(path: string): string;
@@ -71,10 +75,10 @@ export interface DataClient {
   groupAreas(level: 'ward' | 'lad'): Promise<GroupAreaIndex>;
   lsoaDetails(): Promise<LsoaDetailIndex>;
   lsoaBounds(): Promise<number[]>;
-  /** Deciles 1–10 for the choropleth, in code order. */
-  classes(level: Level, indicator: IndicatorId, measure: Measure): Promise<Uint8Array>;
-  lsoaColumn(indicator: IndicatorId): Promise<LsoaColumn>;
-  groupColumn(level: 'ward' | 'lad', indicator: IndicatorId): Promise<GroupColumn>;
+  /** The classes of a layer's measure at a level (a path from the view spec): one array per release, in code order. */
+  classes(path: string): Promise<Classes>;
+  /** Values and ranks of every measure of a layer at a level (a path from the view spec). */
+  values(path: string): Promise<ValueFile>;
   profile(ladCode: string): Promise<Profile>;
 }
 
@@ -126,12 +130,12 @@ export function createDataClient(baseUrl: string, fetchImpl: typeof fetch = (...
       }),
     lsoaDetails: () => json<LsoaDetails>(dataPaths.lsoaDetails),
     lsoaBounds: () => cached('bounds:lsoa', async () => (await json<BoundsFile>(dataPaths.lsoaBounds)).bounds),
-    classes: (level, indicator, measure) => {
-      const path = dataPaths.classes(level, indicator, measure);
-      return cached(`classes:${path}`, async () => Uint8Array.from((await json<ClassFile>(path)).class));
-    },
-    lsoaColumn: (indicator) => json<LsoaColumn>(dataPaths.column('lsoa', indicator)),
-    groupColumn: (level, indicator) => json<GroupColumn>(dataPaths.column(level, indicator)),
+    classes: (path) =>
+      cached(`classes:${path}`, async () => {
+        const file = await json<ClassFile>(path);
+        return { releases: file.releases, classes: file.class.map((row) => Uint8Array.from(row)), breaks: file.breaks ?? file.releases.map(() => null) };
+      }),
+    values: (path) => json<ValueFile>(path),
     profile: (ladCode) => json<Profile>(dataPaths.profile(ladCode)),
   };
   return client;

@@ -2,27 +2,26 @@
  * The flat-file data API between the pipeline (which writes public/data/)
  * and the app (which reads it). Arrays are keyed by position in the level's
  * code list: value i belongs to code i of `areas/<level>.json`. Geometry
- * lives apart in vector tiles, so switching indicator never touches it.
+ * lives apart in vector tiles, so switching layer, measure or release never
+ * touches it. Every layer of the catalogue (src/config/catalogue/) has the
+ * same files; time is a dimension inside them (`releases`, and one row per
+ * release), so moving between releases is an index change.
  *
  *   manifest.json                               Manifest
  *   areas/lsoa.json                             AreaCodes     first load
  *   areas/lad.json, areas/ward.json             GroupAreas    (lad: first load)
  *   areas/lsoa-details.json                     LsoaDetails   names and wards, for search and tooltips
  *   areas/lsoa-bounds.json                      BoundsFile    for flying to an LSOA
- *   classes/lsoa/<indicator>.json               ClassFile     official deciles: the choropleth
- *   classes/<ward|lad>/<indicator>/<measure>.json  ClassFile  deciles of the national rank among areas
- *   columns/lsoa/<indicator>.json               LsoaColumn    scores, ranks, deciles (national table)
- *   columns/<ward|lad>/<indicator>.json         GroupColumn   summary measures and ranks (national table)
- *   profiles/<lad code>.json                    Profile       one authority, its wards and LSOAs (panel)
+ *   classes/<layer>/<level>/<measure>.json      ClassFile     the map's colours: class of every area, per release
+ *   values/<layer>/<level>.json                 ValueFile     values and ranks of every measure (table, tooltip)
+ *   profiles/<lad code>.json                    Profile       one authority, its wards and LSOAs, every layer (panel)
  *   tiles/<level>.pmtiles                       layer <level>, property `code`
  *   downloads/{lsoa,ward,lad}.csv, downloads/README.md
  */
-import type { IndicatorId } from '../config/indicators.ts';
 import type { Level } from '../config/geography.ts';
-import type { Measure } from '../config/measures.ts';
 import type { EncodedCodes } from './codes.ts';
 
-export const DATA_FORMAT_VERSION = 2;
+export const DATA_FORMAT_VERSION = 3;
 
 export type Bounds = [number, number, number, number];
 
@@ -46,8 +45,9 @@ export interface SkippedRecord {
 }
 
 export interface AgreementRecord {
-  indicator: IndicatorId;
-  measure: Measure;
+  /** Layer id (an IoD indicator). */
+  layer: string;
+  measure: string;
   areas: number;
   /** Areas whose computed value, rounded as published, equals the published value. */
   equalAtPublishedPrecision: number;
@@ -59,16 +59,24 @@ export interface AgreementRecord {
   differing: string[];
 }
 
+/** What the build made of one layer of the catalogue. */
+export interface BuiltLayer {
+  levels: Partial<Record<Level, { releases: string[]; measures: string[] }>>;
+  /** Authorities: measures whose figures are the official published ones (e.g. File 10), by release. */
+  officialLadMeasures?: Record<string, string[]>;
+  /** Areas left without a value, per level and release, with the reason (e.g. LSOAs changed since 2011). */
+  gaps?: { level: Level; release: string; count: number; reason: string }[];
+}
+
 export interface Manifest {
   formatVersion: number;
   /** Hash of the inputs: the same inputs give the same build. */
   buildId: string;
-  edition: string;
   vintages: Record<Level, number>;
   counts: Record<Level, number>;
   weights: { kind: 'mid-year-estimate' | 'census-2021'; description: string; file: string; column: string };
-  /** For authorities: measures whose figures are the official File 10 ones. */
-  officialLadMeasures: Partial<Record<IndicatorId, Measure[]>>;
+  /** The layers built, by catalogue id. A catalogue layer missing here was not built (its input was not given). */
+  layers: Record<string, BuiltLayer>;
   agreement: AgreementRecord[];
   bounds: Bounds;
   tiles: Record<Level, { path: string; minZoom: number; maxZoom: number; bytes: number }>;
@@ -104,49 +112,54 @@ export interface GroupAreas extends AreaCodes, BoundsFile {
 }
 
 export interface ClassFile {
-  /** Decile 1–10 of each area; 1 = most deprived 10%. */
-  class: number[];
+  releases: string[];
+  /** class[r][i]: class of area i in release r (1…n of the layer's scheme; 0 = no comparable value). */
+  class: number[][];
+  /** Quantile and diverging schemes: per release, the n + 1 class limits (minimum, cut points, maximum). */
+  breaks?: (number[] | null)[];
 }
 
-export interface LsoaColumn {
-  score: number[];
-  rank: number[];
-  decile: number[];
+export interface MeasureValues {
+  /** value[r][i]: the measure of area i in release r, rounded as the catalogue says; null where there is none. */
+  value: (number | null)[][];
+  /** National rank among the areas of the level (1 = most deprived, or the highest value). */
+  rank?: (number | null)[][];
+  /** Wards: rank among the wards of the same authority. */
+  rankWithinLad?: (number | null)[][];
 }
 
-export interface GroupColumn {
-  values: Record<Measure, number[]>;
-  /** Rank among all areas of the level in England, 1 = most deprived. */
-  ranks: Record<Measure, number[]>;
-  /** Wards only: rank among the wards of the same authority. */
-  ranksWithinLad?: Record<Measure, number[]>;
-  /** Decile of each area among all areas of the level (see decilesOfRanks: ties take the last place). */
-  deciles: Record<Measure, number[]>;
-  /** Measures taken from the official File 10 (authorities only). */
-  official: Measure[];
+export interface ValueFile {
+  releases: string[];
+  measures: Record<string, MeasureValues>;
 }
 
-/** A GroupColumn for some areas, with the LSOAs of each area in each national decile. */
-export interface GroupColumnWithDeciles extends GroupColumn {
-  /** Flattened: LSOAs of area i in national decile d at [i * 10 + d - 1]. */
-  decileCounts: number[];
+/** Values, ranks and classes of one layer for some areas of a level (a profile's slice). */
+export interface AreaSlice {
+  releases: string[];
+  measures: Record<string, MeasureValues & { class: number[][] }>;
+  /**
+   * How the LSOAs of each area spread over the classes of the layer's LSOA
+   * level (default measure, newest release): flattened, the LSOAs of area i
+   * in class c at [i * n + c - 1], n the number of classes.
+   */
+  lsoaClassCounts?: number[];
 }
 
 /**
- * Everything the panel and the authority-filtered table need about one
- * authority, column by column: the authority itself (one area), its wards
- * and its LSOAs.
+ * Everything the area panel and the authority-filtered table need about one
+ * authority: the authority itself, its wards and its LSOAs, for every layer.
  */
 export interface Profile {
-  lad: { code: string; summaries: Record<IndicatorId, GroupColumnWithDeciles> };
-  wards: { codes: string[]; summaries: Record<IndicatorId, GroupColumnWithDeciles> };
+  lad: string;
+  wards: string[];
   lsoas: {
     codes: string[];
     names: string[];
-    /** Index of each LSOA's ward in `wards.codes`. */
+    /** Index of each LSOA's ward in `wards`. */
     ward: number[];
-    values: Record<IndicatorId, LsoaColumn>;
   };
+  /** layers[layer][level]: the slice for the authority (one area), its wards or its LSOAs, in the order above. */
+  layers: Record<string, Partial<Record<Level, AreaSlice>>>;
 }
 
 export const dataPaths = {
@@ -154,9 +167,8 @@ export const dataPaths = {
   areas: (level: Level) => `areas/${level}.json`,
   lsoaDetails: 'areas/lsoa-details.json',
   lsoaBounds: 'areas/lsoa-bounds.json',
-  classes: (level: Level, indicator: IndicatorId, measure: Measure) =>
-    level === 'lsoa' ? `classes/lsoa/${indicator}.json` : `classes/${level}/${indicator}/${measure}.json`,
-  column: (level: Level, indicator: IndicatorId) => `columns/${level}/${indicator}.json`,
+  classes: (layer: string, level: Level, measure: string) => `classes/${layer}/${level}/${measure}.json`,
+  values: (layer: string, level: Level) => `values/${layer}/${level}.json`,
   profile: (ladCode: string) => `profiles/${ladCode}.json`,
   tiles: (level: Level) => `tiles/${level}.pmtiles`,
   download: (level: Level) => `downloads/${level}.csv`,

@@ -1,27 +1,30 @@
 /**
  * The map: MapLibre for the camera, outlines and an optional basemap;
- * deck.gl, interleaved in the same WebGL context, for the choropleth and the
- * place labels. The store drives it; it writes back only the viewport, the
- * hovered area and clicks.
+ * deck.gl, interleaved in the same WebGL context, for the data layers and
+ * the place labels. The layer provider of the current layer's kind
+ * (providers/) draws the data; the store drives the rest. It writes back
+ * only the viewport, hovers and picks.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { levelOfCode } from '../config/geography.ts';
 import type { AppConfig } from '../config/appConfig.ts';
 import type { DataClient } from '../data/client.ts';
 import type { Manifest } from '../data/schema.ts';
 import { useAppStore } from '../state/store.ts';
+import { useViewSpec } from '../state/useViewSpec.ts';
 import type { TileStore } from './tileStore.ts';
 import { applyLevelToOutlines, applySelectionOutline } from './style.ts';
-import { choroplethLayer, labelLayer, type AreaFeature } from './layers.ts';
+import { labelLayer } from './layers.ts';
 import { createMap } from './createMap.ts';
 import { useCamera } from './useCamera.ts';
-import { useClasses } from './useClasses.ts';
 import { LAD_LABEL_SIZE, useLabels, WARD_LABEL_SIZE } from './useLabels.ts';
 import { atlasStatus } from './status.ts';
-import { Tooltip, type HoverState } from '../ui/Tooltip.tsx';
+import { providerFor } from './providers/index.ts';
+import type { HoverState, ProvidedLayers } from './providers/types.ts';
 
 interface Props {
   client: DataClient;
@@ -30,7 +33,10 @@ interface Props {
   config: AppConfig;
 }
 
+const BASEMAP_FAILED = { id: 'map.basemapFailed', defaultMessage: 'The basemap style {url} could not be loaded, so the map shows the data alone.' };
+
 export function MapView({ client, tiles, manifest, config }: Props) {
+  const intl = useIntl();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -38,12 +44,12 @@ export function MapView({ client, tiles, manifest, config }: Props) {
   const [zoom, setZoom] = useState(6);
   const [settled, setSettled] = useState(0);
   const [hover, setHover] = useState<HoverState | null>(null);
+  const [provided, setProvided] = useState<ProvidedLayers | null>(null);
   // Whether a basemap is drawn under the data (false again if it failed to load).
   const [basemap, setBasemap] = useState(Boolean(config.basemapStyleUrl));
 
-  const level = useAppStore((s) => s.level);
-  const indicator = useAppStore((s) => s.indicator);
-  const measure = useAppStore((s) => s.measure);
+  const spec = useViewSpec(manifest);
+  const provider = providerFor(spec.layer.kind);
   const selection = useAppStore((s) => s.selection);
   const hidden = useAppStore((s) => s.view === 'about');
 
@@ -57,7 +63,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       level: useAppStore.getState().level,
       onStyleReady: () => setReady(true),
       onBasemapFailed: () => {
-        useAppStore.getState().notify(`The basemap style ${config.basemapStyleUrl} could not be loaded, so the map shows the data alone.`, 'warning');
+        useAppStore.getState().notify({ msg: BASEMAP_FAILED, values: { url: config.basemapStyleUrl ?? '' } }, 'warning');
         setBasemap(false);
       },
     });
@@ -76,83 +82,93 @@ export function MapView({ client, tiles, manifest, config }: Props) {
   }, [tiles, manifest, config]);
 
   useCamera(map, client);
-  const classState = useClasses(client, level, indicator, measure);
-  const labels = useLabels({ map: ready ? map : null, client, enabled: !basemap, level, zoom, settled });
+  const labels = useLabels({ map: ready ? map : null, client, enabled: !basemap, level: spec.level, zoom, settled });
 
-  const onHover = useMemo(
-    () => (info: PickingInfo<AreaFeature>) => {
-      const code = info.object?.properties?.code;
-      setHover(code ? { code, x: info.x, y: info.y } : null);
+  const onHover = useCallback((info: PickingInfo) => setHover(info.object ? { object: info.object, x: info.x, y: info.y } : null), []);
+  const onClick = useCallback(
+    (info: PickingInfo, event: { srcEvent?: { shiftKey?: boolean } }) => {
+      const store = useAppStore.getState();
+      const area = provider.areaOf(info.object);
+      if (event?.srcEvent?.shiftKey && area) store.toggleArea(area);
+      else store.selectRef(provider.pick(info.object));
     },
-    [],
+    [provider],
   );
-  const onClick = useMemo(() => (info: PickingInfo<AreaFeature>) => useAppStore.getState().select(info.object?.properties?.code ?? null), []);
+  const onViewportLoad = useCallback(
+    (key: string) => {
+      atlasStatus.viewportLoaded(key);
+      map?.triggerRepaint();
+    },
+    [map],
+  );
 
-  // Hand the layers to deck.gl.
+  // Hand the provider's layers and the labels to deck.gl.
   useEffect(() => {
     const overlay = overlayRef.current;
-    if (!overlay || !map || !ready || !classState) return;
+    if (!overlay || !map || !ready || !provided) return;
     const layers = [
-      choroplethLayer({
-        level: classState.level,
-        classes: classState.classes,
-        indexOf: classState.indexOf,
-        version: classState.version,
-        tiles,
-        opacity: basemap ? 0.72 : 1,
-        onHover,
-        onClick,
-        onViewportLoad: () => {
-          atlasStatus.viewportLoaded(classState.version);
-          map.triggerRepaint();
-        },
-      }),
+      ...provided.layers,
       // No label layer without labels: each one compiles shaders, which is slow in software WebGL.
       labels.lad.length > 0 && labelLayer('lad-labels', labels.lad, LAD_LABEL_SIZE),
       labels.ward.length > 0 && labelLayer('ward-labels', labels.ward, WARD_LABEL_SIZE),
     ].filter((layer) => layer !== false);
     overlay.setProps({ layers });
-    map.once('render', () => atlasStatus.rendered(classState.version));
+    map.once('render', () => atlasStatus.rendered(provided.key));
     map.triggerRepaint();
-  }, [map, ready, classState, labels, tiles, basemap, onHover, onClick]);
+  }, [map, ready, provided, labels]);
 
   // Outlines follow the level and the selection.
   useEffect(() => {
-    if (ready && map) applyLevelToOutlines(map, level);
-  }, [map, ready, level]);
+    if (ready && map) applyLevelToOutlines(map, spec.level);
+  }, [map, ready, spec.level]);
   useEffect(() => {
-    if (ready && map) applySelectionOutline(map, selection, selection ? levelOfCode(selection) : undefined);
+    if (!ready || !map) return;
+    const codes = selection?.kind === 'area' ? [selection.code] : selection?.kind === 'areas' ? selection.codes : [];
+    applySelectionOutline(map, codes, codes.length ? levelOfCode(codes[0]) : undefined);
   }, [map, ready, selection]);
 
   useEffect(() => {
     if (!hidden) map?.resize();
   }, [map, hidden]);
 
-  // Keyboard: Enter on the focused map selects the area at its centre.
+  // Keyboard: Enter on the focused map selects what is at its centre.
   useEffect(() => {
     if (!map) return;
     const canvas = map.getCanvas();
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' || !overlayRef.current) return;
       const picked = overlayRef.current.pickObject({ x: canvas.clientWidth / 2, y: canvas.clientHeight / 2, radius: 2 });
-      const code = (picked?.object as AreaFeature | undefined)?.properties?.code;
-      if (code) useAppStore.getState().select(code);
+      const selected = provider.pick(picked?.object);
+      if (selected) useAppStore.getState().selectRef(selected);
     };
     canvas.addEventListener('keydown', onKey);
     return () => canvas.removeEventListener('keydown', onKey);
-  }, [map]);
+  }, [map, provider]);
 
+  const Layer = provider.Layer;
+  const Tooltip = provider.Tooltip;
   return (
     <div className="map" inert={hidden}>
-      <div ref={container} className="map__canvas" role="region" aria-label="Map" />
+      <div ref={container} className="map__canvas" role="region" aria-label={intl.formatMessage({ id: 'map.region', defaultMessage: 'Map' })} />
+      {ready && (
+        <Layer client={client} tiles={tiles} spec={spec} basemap={basemap} onHover={onHover} onClick={onClick} onViewportLoad={onViewportLoad} onLayers={setProvided} />
+      )}
       <p className="attribution">
-        IoD 2025 © MHCLG · Boundaries © ONS<span className="long">, contains OS data</span> © Crown copyright<span className="long"> and database right</span> 2024 ·{' '}
-        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">OGL v3.0</a> ·{' '}
+        <span>{intl.formatMessage(spec.layer.attribution)}</span> ·{' '}
+        <FormattedMessage id="map.attribution.boundaries" defaultMessage="Boundaries © ONS" />
+        <span className="long">
+          <FormattedMessage id="map.attribution.os" defaultMessage=", contains OS data" />
+        </span>{' '}
+        <FormattedMessage id="map.attribution.crown" defaultMessage="© Crown copyright" />
+        <span className="long">
+          <FormattedMessage id="map.attribution.database" defaultMessage=" and database right" />
+        </span>{' '}
+        2024 · <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">{intl.formatMessage({ id: 'map.attribution.ogl', defaultMessage: 'OGL v3.0' })}</a> ·{' '}
         <button type="button" className="link-button" onClick={() => useAppStore.getState().setView('about')}>
-          Sources
+          <FormattedMessage id="map.attribution.sources" defaultMessage="Sources" />
         </button>
       </p>
-      {hover && classState && <Tooltip client={client} hover={hover} level={classState.level} classes={classState.classes} indexOf={classState.indexOf} />}
+      {hover && provided && <Tooltip client={client} spec={spec} hover={hover} data={provided.data} />}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 /**
  * The deck.gl layers of the map: the choropleth (vector tiles of the current
- * geography, coloured by decile) and the place labels (area names).
+ * geography, coloured by class) and the place labels (area names).
  *
  * Colours come from a class array indexed by area position; the tiles hold
- * only geometry and the area code. Switching indicator swaps the class array
- * and bumps `updateTriggers`, so deck.gl recolours the tiles it already has
- * without fetching or parsing any geometry.
+ * only geometry and the area code. Switching layer, measure or release swaps
+ * the class array and bumps `updateTriggers`, so deck.gl recolours the tiles
+ * it already has without fetching or parsing any geometry.
  */
 import { MVTLayer } from '@deck.gl/geo-layers';
 import { TextLayer } from '@deck.gl/layers';
@@ -13,7 +13,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { parse, type Loader, type LoaderOptions } from '@loaders.gl/core';
 import mvtWorkerUrl from '@loaders.gl/mvt/mvt-worker.js?url';
 import type { Level } from '../config/geography.ts';
-import { DECILE_COLOURS, NO_DATA_COLOUR, type Rgb } from '../config/palette.ts';
+import type { Rgb } from '../config/palette.ts';
 import { tileUrlTemplate, type TileStore } from './tileStore.ts';
 import { FIRST_OUTLINE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from './style.ts';
 
@@ -23,19 +23,19 @@ export interface AreaFeature {
 
 export interface ChoroplethOptions {
   level: Level;
-  /** Decile (1–10) of each area by position; null while loading. */
+  /** Class of each area by position (0 = no value); null while loading. */
   classes: Uint8Array | null;
+  /** colours[c]: colour of class c; colours[0] for no value. */
+  colours: Rgb[];
   indexOf: Map<string, number> | null;
   /** Changes whenever `classes` does, to make deck.gl recolour. */
   version: string;
   tiles: TileStore;
   opacity: number;
   onHover(info: PickingInfo<AreaFeature>): void;
-  onClick(info: PickingInfo<AreaFeature>): void;
+  onClick(info: PickingInfo<AreaFeature>, event: { srcEvent?: { shiftKey?: boolean } }): void;
   onViewportLoad?(): void;
 }
-
-const PALETTE: (Rgb | [number, number, number, number])[] = [[...NO_DATA_COLOUR, 255], ...DECILE_COLOURS.map((c) => [...c, 255] as [number, number, number, number])];
 
 /** Parse tiles in the worker bundled with the site, not one fetched from a CDN. */
 const LOAD_OPTIONS = { mvt: { workerUrl: mvtWorkerUrl } };
@@ -64,6 +64,7 @@ function tileFetcher(tiles: TileStore): TileFetch {
 
 export function choroplethLayer(options: ChoroplethOptions): MVTLayer {
   const { classes, indexOf, tiles } = options;
+  const palette = options.colours.map((c) => [...c, 255] as [number, number, number, number]);
   return new MVTLayer({
     id: `choropleth-${options.level}`,
     data: tileUrlTemplate(options.level),
@@ -83,7 +84,7 @@ export function choroplethLayer(options: ChoroplethOptions): MVTLayer {
     uniqueIdProperty: 'code',
     getFillColor: (feature: AreaFeature) => {
       const index = indexOf?.get(feature.properties.code);
-      return PALETTE[index === undefined || !classes ? 0 : classes[index]];
+      return palette[index === undefined || !classes ? 0 : classes[index]] ?? palette[0];
     },
     updateTriggers: { getFillColor: options.version },
     loadOptions: LOAD_OPTIONS,

@@ -136,13 +136,13 @@ export function applyLevelToOutlines(map: MapLibreMap, level: Level): void {
   map.setLayoutProperty(LAYER_IDS.lsoaLine, 'visibility', level === 'lsoa' ? 'visible' : 'none');
 }
 
-/** Outlines the selected area on the source of its own level. */
-export function applySelectionOutline(map: MapLibreMap, code: string | null, codeLevel: Level | undefined): void {
+/** Outlines the selected areas (one, or a set of the same level) on the source of their level. */
+export function applySelectionOutline(map: MapLibreMap, codes: readonly string[], codeLevel: Level | undefined): void {
   for (const level of LEVELS) {
-    const on = code !== null && level === codeLevel;
+    const on = codes.length > 0 && level === codeLevel;
     for (const id of [LAYER_IDS.selectionCasing(level), LAYER_IDS.selectionLine(level)]) {
       map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
-      map.setFilter(id, ['==', ['get', 'code'], on ? code : '']);
+      map.setFilter(id, ['in', ['get', 'code'], ['literal', on ? [...codes] : []]]);
     }
   }
 }

@@ -38,7 +38,7 @@ export function useCamera(map: MapLibreMap | null, client: DataClient): void {
     else map.once('load', write);
     // A link with an area but no map position opens on that area.
     const { selection, viewport: initial } = useAppStore.getState();
-    if (selection && !initial) useAppStore.getState().select(selection, { fly: true, instant: true });
+    if (selection?.kind === 'area' && !initial) useAppStore.getState().select(selection.code, { fly: true, instant: true });
     return () => {
       map.off('moveend', write);
     };

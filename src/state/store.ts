@@ -4,14 +4,26 @@
  * one-shot request to move the camera to an area.
  */
 import { create } from 'zustand';
-import type { IndicatorId } from '../config/indicators.ts';
+import type { Msg } from '../config/catalogue/types.ts';
 import type { Level } from '../config/geography.ts';
-import type { Measure } from '../config/measures.ts';
-import { DEFAULT_URL_STATE, roundViewport, type TableSort, type UrlState, type View, type Viewport } from './url.ts';
+import {
+  DEFAULT_URL_STATE,
+  MAX_SELECTED_AREAS,
+  normaliseChoice,
+  roundViewport,
+  type Problem,
+  type SelectionRef,
+  type TableSort,
+  type UrlState,
+  type View,
+  type Viewport,
+} from './url.ts';
 
 export interface Notice {
   id: number;
-  text: string;
+  /** The text, as a message (translated when shown) with its values. */
+  msg: Msg;
+  values?: Record<string, string | number>;
   tone: 'info' | 'warning' | 'error';
 }
 
@@ -20,11 +32,16 @@ export interface AppState extends UrlState {
   /** Set when the camera should go to an area; the map clears it once it has moved. */
   cameraTarget: { code: string; id: number; instant?: boolean } | null;
 
+  setLayer(layer: string): void;
   setLevel(level: Level): void;
-  setIndicator(indicator: IndicatorId): void;
-  setMeasure(measure: Measure): void;
-  /** Selects an area; `fly` also moves the camera to it. */
+  setMeasure(measure: string | null): void;
+  setRelease(release: string | null): void;
+  /** Selects one area by code; `fly` also moves the camera to it. */
   select(code: string | null, options?: { fly?: boolean; instant?: boolean }): void;
+  /** Selects anything: an area, a feature, a set of areas. */
+  selectRef(selection: SelectionRef | null): void;
+  /** Adds an area to the set selection, or takes it out (shift-click). */
+  toggleArea(code: string): void;
   /** Moves the camera to an area without selecting it. */
   flyTo(code: string): void;
   setViewport(viewport: Viewport): void;
@@ -32,7 +49,7 @@ export interface AppState extends UrlState {
   setTableLad(code: string | null): void;
   setSort(sort: TableSort): void;
   applyUrlState(state: UrlState): void;
-  notify(text: string, tone?: Notice['tone']): void;
+  notify(problem: Problem, tone?: Notice['tone']): void;
   dismissNotice(id: number): void;
   cameraDone(): void;
 }
@@ -44,38 +61,56 @@ function sameViewport(a: Viewport | null, b: Viewport | null): boolean {
   return a === b || (a !== null && b !== null && a.zoom === b.zoom && a.latitude === b.latitude && a.longitude === b.longitude);
 }
 
-export const useAppStore = create<AppState>()((set, get) => ({
-  ...DEFAULT_URL_STATE,
-  notices: [],
-  cameraTarget: null,
+export const useAppStore = create<AppState>()((set, get) => {
+  const choose = (change: Partial<Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'>>) => {
+    const { layer, level, measure, release } = get();
+    set(normaliseChoice({ layer, level, measure, release, ...change }));
+  };
+  return {
+    ...DEFAULT_URL_STATE,
+    notices: [],
+    cameraTarget: null,
 
-  setLevel: (level) => set({ level }),
-  setIndicator: (indicator) => set({ indicator }),
-  setMeasure: (measure) => set({ measure }),
-  select: (code, options) =>
-    set({
-      selection: code,
-      cameraTarget: code && options?.fly ? { code, id: ++cameraId, instant: options.instant } : get().cameraTarget,
-    }),
-  flyTo: (code) => set({ cameraTarget: { code, id: ++cameraId } }),
-  setViewport: (viewport) => {
-    const rounded = roundViewport(viewport);
-    if (!sameViewport(rounded, get().viewport)) set({ viewport: rounded });
-  },
-  setView: (view) => set({ view }),
-  setTableLad: (tableLad) => set({ tableLad }),
-  setSort: (sort) => set({ sort }),
-  applyUrlState: (state) => set({ ...state }),
-  notify: (text, tone = 'warning') => {
-    if (get().notices.some((notice) => notice.text === text)) return;
-    set({ notices: [...get().notices, { id: ++noticeId, text, tone }] });
-  },
-  dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),
-  cameraDone: () => set({ cameraTarget: null }),
-}));
+    setLayer: (layer) => choose({ layer }),
+    setLevel: (level) => choose({ level }),
+    setMeasure: (measure) => choose({ measure }),
+    setRelease: (release) => choose({ release }),
+    select: (code, options) =>
+      set({
+        selection: code ? { kind: 'area', code } : null,
+        cameraTarget: code && options?.fly ? { code, id: ++cameraId, instant: options.instant } : get().cameraTarget,
+      }),
+    selectRef: (selection) => set({ selection }),
+    toggleArea: (code) => {
+      const current = get().selection;
+      const codes = current?.kind === 'areas' ? current.codes : current?.kind === 'area' ? [current.code] : [];
+      const next = codes.includes(code) ? codes.filter((c) => c !== code) : [...codes, code].slice(0, MAX_SELECTED_AREAS);
+      set({ selection: next.length === 0 ? null : next.length === 1 ? { kind: 'area', code: next[0] } : { kind: 'areas', codes: next } });
+    },
+    flyTo: (code) => set({ cameraTarget: { code, id: ++cameraId } }),
+    setViewport: (viewport) => {
+      const rounded = roundViewport(viewport);
+      if (!sameViewport(rounded, get().viewport)) set({ viewport: rounded });
+    },
+    setView: (view) => set({ view }),
+    setTableLad: (tableLad) => set({ tableLad }),
+    setSort: (sort) => set({ sort }),
+    applyUrlState: (state) => set({ ...state }),
+    notify: (problem, tone = 'warning') => {
+      const key = JSON.stringify([problem.msg.id, problem.values]);
+      if (get().notices.some((notice) => JSON.stringify([notice.msg.id, notice.values]) === key)) return;
+      set({ notices: [...get().notices, { id: ++noticeId, msg: problem.msg, values: problem.values, tone }] });
+    },
+    dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),
+    cameraDone: () => set({ cameraTarget: null }),
+  };
+});
 
 /** The part of the state that the URL holds. */
 export function urlStateOf(state: AppState): UrlState {
-  const { level, indicator, measure, selection, viewport, view, tableLad, sort } = state;
-  return { level, indicator, measure, selection, viewport, view, tableLad, sort };
+  const { layer, level, measure, release, selection, viewport, view, tableLad, sort } = state;
+  return { layer, level, measure, release, selection, viewport, view, tableLad, sort };
 }
+
+/** The code of the selected area when exactly one area is selected (for hooks: `useAppStore(selectedArea)`). */
+export const selectedArea = (state: AppState): string | null => (state.selection?.kind === 'area' ? state.selection.code : null);

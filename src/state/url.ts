@@ -1,12 +1,16 @@
 /**
  * The URL is the shareable form of the view: every setting that changes
  * what a person sees is in it, in a fixed order, so a copied link restores
- * exactly the same view. Parsing never throws: anything malformed falls back
- * to the default for that setting, with a problem the app shows as a notice.
+ * exactly the same view. Layers, measures and releases are resolved against
+ * the catalogue (src/config/catalogue/), so a new layer needs nothing here.
+ *
+ * Parsing never throws: anything malformed falls back to the default for
+ * that setting, with a problem the app shows as a notice. A setting given
+ * twice takes its last valid value, and says so.
  */
-import { isIndicatorId, type IndicatorId } from '../config/indicators.ts';
+import { DEFAULT_LAYER_ID, layerById, levelsOf, measureOf } from '../config/catalogue/index.ts';
+import type { Msg } from '../config/catalogue/types.ts';
 import { CODE_PATTERNS, isLevel, levelOfCode, type Level } from '../config/geography.ts';
-import { isMeasure, type Measure } from '../config/measures.ts';
 
 export interface Viewport {
   longitude: number;
@@ -25,14 +29,28 @@ export interface TableSort {
   direction: SortDirection;
 }
 
+/**
+ * What is selected: one area of a level, one feature of a point layer
+ * (services, schools), or a set of areas (shift-click, lasso).
+ */
+export type SelectionRef =
+  | { kind: 'area'; code: string }
+  | { kind: 'feature'; layer: string; id: string }
+  | { kind: 'areas'; codes: string[] };
+
+/** Most areas a set selection holds (a link stays well under browser limits). */
+export const MAX_SELECTED_AREAS = 500;
+
 /** Everything the URL holds. */
 export interface UrlState {
+  /** Catalogue id of the layer the map shows. */
+  layer: string;
   level: Level;
-  indicator: IndicatorId;
-  /** Summary measure of wards and authorities. */
-  measure: Measure;
-  /** Code of the selected area (any level). */
-  selection: string | null;
+  /** Measure id at this level; null: the layer's first measure there. */
+  measure: string | null;
+  /** Release id; null: the newest at this level. */
+  release: string | null;
+  selection: SelectionRef | null;
   /** null: fit England to the screen. */
   viewport: Viewport | null;
   view: View;
@@ -42,9 +60,10 @@ export interface UrlState {
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
+  layer: DEFAULT_LAYER_ID,
   level: 'lsoa',
-  indicator: 'imd',
-  measure: 'averageScore',
+  measure: null,
+  release: null,
   selection: null,
   viewport: null,
   view: 'map',
@@ -52,7 +71,23 @@ export const DEFAULT_URL_STATE: UrlState = {
   sort: { column: 'rank', direction: 'asc' },
 };
 
-const KNOWN_PARAMS = ['level', 'indicator', 'measure', 'area', 'map', 'view', 'lad', 'sort'];
+/** A problem with a link, as a message for the notices. */
+export interface Problem {
+  msg: Msg;
+  values?: Record<string, string | number>;
+}
+
+// `indicator` is the name links used before layers other than the IoD existed.
+const KNOWN_PARAMS = ['layer', 'indicator', 'level', 'measure', 'release', 'area', 'areas', 'feature', 'map', 'view', 'lad', 'sort'];
+
+/** Longest echo of a link's value in a notice: a long bad value must not push the notice's button off screen. */
+const ECHO_LIMIT = 40;
+
+/** A value from a link, cut short for a notice. */
+export function echo(value: string): string {
+  const chars = [...value];
+  return chars.length <= ECHO_LIMIT ? value : `${chars.slice(0, ECHO_LIMIT - 1).join('')}…`;
+}
 
 /** Precision kept in the URL: about 1 m at street zoom, and 1/100 of a zoom level. */
 export function roundViewport(viewport: Viewport): Viewport {
@@ -73,69 +108,183 @@ function parseViewport(text: string): Viewport | undefined {
   return roundViewport({ longitude, latitude, zoom });
 }
 
-export function parseUrlState(search: string): { state: UrlState; problems: string[] } {
-  const params = new URLSearchParams(search);
-  const state: UrlState = { ...DEFAULT_URL_STATE, sort: { ...DEFAULT_URL_STATE.sort } };
-  const problems: string[] = [];
-  const unknown = (name: string, value: string, fallback: string) =>
-    problems.push(`The link’s ${name} “${value}” is not one this map knows, so it shows ${fallback} instead.`);
+const msg = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
 
-  const level = params.get('level');
-  if (level !== null) {
-    if (isLevel(level)) state.level = level;
-    else unknown('level', level, 'neighbourhoods (LSOAs)');
+export const URL_MESSAGES = {
+  unknown: msg('url.unknown', 'The link’s {name} “{value}” is not one this map knows, so it shows {fallback} instead.'),
+  repeated: msg('url.repeated', 'The link gave the {name} {count} times; the map uses “{value}”.'),
+  layerLevel: msg('url.layerLevel', '{layer} is not mapped for {level}, so the map shows it for {fallback}.'),
+  measure: msg('url.measure', 'The link’s measure “{value}” does not exist for {layer} at this level, so the map shows {fallback}.'),
+  release: msg('url.release', 'The link’s release “{value}” is not available for {layer} at this level, so the map shows the newest.'),
+  area: msg('url.area', 'The link’s area “{value}” is not an English LSOA, ward or authority code, so nothing is selected.'),
+  areas: msg('url.areas', 'The link’s list of areas had {count, plural, one {# entry} other {# entries}} that {count, plural, one {is} other {are}} not area codes of the same level; {count, plural, one {it was} other {they were}} left out.'),
+  tooManyAreas: msg('url.tooManyAreas', 'The link selected more than {max} areas; the first {max} are kept.'),
+  feature: msg('url.feature', 'The link’s feature “{value}” is not a feature of a point layer of this map, so nothing is selected.'),
+  map: msg('url.map', 'The link’s map position “{value}” is not zoom/latitude/longitude, so the map shows all of England.'),
+  lad: msg('url.lad', 'The link’s authority filter “{value}” is not an authority code, so the table shows all of England.'),
+  sort: msg('url.sort', 'The link’s table order “{value}” is not understood, so the table is in rank order.'),
+  extra: msg('url.extra', 'The link had settings this map does not use ({names}); they were ignored.'),
+  fallbackLayer: msg('url.fallback.layer', 'the Index of Multiple Deprivation'),
+  fallbackLevel: msg('url.fallback.level', 'neighbourhoods (LSOAs)'),
+  fallbackView: msg('url.fallback.view', 'the map'),
+};
+
+/**
+ * A setting of a link: of its values, the last one that `accept` takes
+ * wins; a value given more than once is noted.
+ */
+function pick<T>(
+  params: URLSearchParams,
+  names: string[],
+  accept: (value: string) => T | undefined,
+  onBad: (value: string) => void,
+  problems: Problem[],
+): T | undefined {
+  const values = names.flatMap((name) => params.getAll(name));
+  if (values.length === 0) return undefined;
+  let chosen: { value: string; parsed: T } | undefined;
+  const bad: string[] = [];
+  for (const value of values) {
+    const parsed = accept(value);
+    if (parsed === undefined) bad.push(value);
+    else chosen = { value, parsed };
   }
-  const indicator = params.get('indicator');
-  if (indicator !== null) {
-    if (isIndicatorId(indicator)) state.indicator = indicator;
-    else unknown('indicator', indicator, 'the Index of Multiple Deprivation');
+  if (!chosen) onBad(bad[bad.length - 1]);
+  else if (values.length > 1) problems.push({ msg: URL_MESSAGES.repeated, values: { name: names[0], count: values.length, value: echo(chosen.value) } });
+  return chosen?.parsed;
+}
+
+function parseSelection(params: URLSearchParams, problems: Problem[]): SelectionRef | null {
+  const area = pick(
+    params,
+    ['area'],
+    (value) => {
+      const code = value.trim().toUpperCase();
+      return levelOfCode(code) ? code : undefined;
+    },
+    (value) => problems.push({ msg: URL_MESSAGES.area, values: { value: echo(value) } }),
+    problems,
+  );
+  if (area) return { kind: 'area', code: area };
+  const areas = params.getAll('areas').join(',');
+  if (areas) {
+    const codes = [...new Set(areas.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean))];
+    const level = codes.map(levelOfCode).find(Boolean);
+    const kept = codes.filter((code) => level && levelOfCode(code) === level);
+    if (kept.length < codes.length) problems.push({ msg: URL_MESSAGES.areas, values: { count: codes.length - kept.length } });
+    if (kept.length > MAX_SELECTED_AREAS) problems.push({ msg: URL_MESSAGES.tooManyAreas, values: { max: MAX_SELECTED_AREAS } });
+    if (kept.length > 0) return { kind: 'areas', codes: kept.slice(0, MAX_SELECTED_AREAS) };
   }
-  const measure = params.get('measure');
-  if (measure !== null) {
-    if (isMeasure(measure)) state.measure = measure;
-    else unknown('measure', measure, 'the average score');
+  const feature = pick(
+    params,
+    ['feature'],
+    (value) => {
+      const at = value.indexOf(':');
+      if (at < 1 || at === value.length - 1) return undefined;
+      const layer = layerById(value.slice(0, at));
+      // Only point layers have features; areas are selected with `area`.
+      return layer && layer.kind !== 'area' ? { kind: 'feature' as const, layer: layer.id, id: value.slice(at + 1) } : undefined;
+    },
+    (value) => problems.push({ msg: URL_MESSAGES.feature, values: { value: echo(value) } }),
+    problems,
+  );
+  return feature ?? null;
+}
+
+export function parseUrlState(search: string): { state: UrlState; problems: Problem[] } {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    params = new URLSearchParams();
   }
-  const area = params.get('area');
-  if (area !== null) {
-    const code = area.trim().toUpperCase();
-    if (levelOfCode(code)) state.selection = code;
-    else problems.push(`The link’s area “${area}” is not an English LSOA, ward or authority code, so nothing is selected.`);
+  const state: UrlState = { ...DEFAULT_URL_STATE, sort: { ...DEFAULT_URL_STATE.sort } };
+  const problems: Problem[] = [];
+  const unknown = (name: string, fallback: Msg) => (value: string) =>
+    problems.push({ msg: URL_MESSAGES.unknown, values: { name, value: echo(value), fallback: fallback.defaultMessage } });
+
+  const layer = pick(params, ['layer', 'indicator'], (v) => layerById(v.trim())?.id, unknown('layer', URL_MESSAGES.fallbackLayer), problems);
+  if (layer) state.layer = layer;
+  const entry = layerById(state.layer)!;
+
+  const level = pick(params, ['level'], (v) => (isLevel(v) ? v : undefined), unknown('level', URL_MESSAGES.fallbackLevel), problems);
+  if (level) state.level = level;
+  if (!entry.levels[state.level]) {
+    const fallback = levelsOf(entry)[0];
+    problems.push({ msg: URL_MESSAGES.layerLevel, values: { layer: entry.label.defaultMessage, level: state.level, fallback } });
+    state.level = fallback;
   }
-  const map = params.get('map');
-  if (map !== null) {
-    const viewport = parseViewport(map);
-    if (viewport) state.viewport = viewport;
-    else problems.push(`The link’s map position “${map}” is not zoom/latitude/longitude, so the map shows all of England.`);
-  }
-  const view = params.get('view');
-  if (view !== null) {
-    if ((VIEWS as readonly string[]).includes(view)) state.view = view as View;
-    else unknown('view', view, 'the map');
-  }
-  const lad = params.get('lad');
-  if (lad !== null) {
-    if (CODE_PATTERNS.lad.test(lad.trim().toUpperCase())) state.tableLad = lad.trim().toUpperCase();
-    else problems.push(`The link’s authority filter “${lad}” is not an authority code, so the table shows all of England.`);
-  }
-  const sort = params.get('sort');
-  if (sort !== null) {
-    const [column, direction, ...rest] = sort.split(':');
-    if (rest.length === 0 && (TABLE_COLUMNS as readonly string[]).includes(column) && (direction === 'asc' || direction === 'desc')) {
-      state.sort = { column: column as TableColumn, direction };
-    } else problems.push(`The link’s table order “${sort}” is not understood, so the table is in rank order.`);
-  }
+  const levelSpec = entry.levels[state.level]!;
+
+  const measure = pick(
+    params,
+    ['measure'],
+    (v) => measureOf(entry, state.level, v.trim())?.id,
+    (value) => problems.push({ msg: URL_MESSAGES.measure, values: { value: echo(value), layer: entry.label.defaultMessage, fallback: levelSpec.measures[0].label.defaultMessage } }),
+    problems,
+  );
+  // The default measure is left out of links (null), so that a link stays short.
+  if (measure && measure !== levelSpec.measures[0].id) state.measure = measure;
+
+  const release = pick(
+    params,
+    ['release'],
+    (v) => (levelSpec.releases.includes(v.trim()) ? v.trim() : undefined),
+    (value) => problems.push({ msg: URL_MESSAGES.release, values: { value: echo(value), layer: entry.label.defaultMessage } }),
+    problems,
+  );
+  if (release && release !== levelSpec.releases[levelSpec.releases.length - 1]) state.release = release;
+
+  state.selection = parseSelection(params, problems);
+
+  const viewport = pick(params, ['map'], parseViewport, (value) => problems.push({ msg: URL_MESSAGES.map, values: { value: echo(value) } }), problems);
+  if (viewport) state.viewport = viewport;
+
+  const view = pick(params, ['view'], (v) => VIEWS.find((known) => known === v), unknown('view', URL_MESSAGES.fallbackView), problems);
+  if (view) state.view = view;
+
+  const lad = pick(
+    params,
+    ['lad'],
+    (v) => (CODE_PATTERNS.lad.test(v.trim().toUpperCase()) ? v.trim().toUpperCase() : undefined),
+    (value) => problems.push({ msg: URL_MESSAGES.lad, values: { value: echo(value) } }),
+    problems,
+  );
+  if (lad) state.tableLad = lad;
+
+  const sort = pick(
+    params,
+    ['sort'],
+    (v): TableSort | undefined => {
+      const [column, direction, ...rest] = v.split(':');
+      return rest.length === 0 && (TABLE_COLUMNS as readonly string[]).includes(column) && (direction === 'asc' || direction === 'desc')
+        ? { column: column as TableColumn, direction }
+        : undefined;
+    },
+    (value) => problems.push({ msg: URL_MESSAGES.sort, values: { value: echo(value) } }),
+    problems,
+  );
+  if (sort) state.sort = sort;
+
   const extra = [...new Set(params.keys())].filter((key) => !KNOWN_PARAMS.includes(key));
-  if (extra.length > 0) problems.push(`The link had settings this map does not use (${extra.join(', ')}); they were ignored.`);
+  if (extra.length > 0) problems.push({ msg: URL_MESSAGES.extra, values: { names: extra.map(echo).join(', ') } });
   return { state, problems };
+}
+
+function formatSelection(selection: SelectionRef): [string, string] {
+  if (selection.kind === 'area') return ['area', selection.code];
+  if (selection.kind === 'areas') return ['areas', selection.codes.join(',')];
+  return ['feature', `${selection.layer}:${selection.id}`];
 }
 
 /** The canonical query string of a state; defaults are left out to keep links short. */
 export function formatUrlState(state: UrlState): string {
   const params: [string, string][] = [];
+  if (state.layer !== DEFAULT_URL_STATE.layer) params.push(['layer', state.layer]);
   if (state.level !== DEFAULT_URL_STATE.level) params.push(['level', state.level]);
-  if (state.indicator !== DEFAULT_URL_STATE.indicator) params.push(['indicator', state.indicator]);
-  if (state.level !== 'lsoa' && state.measure !== DEFAULT_URL_STATE.measure) params.push(['measure', state.measure]);
-  if (state.selection) params.push(['area', state.selection]);
+  if (state.measure) params.push(['measure', state.measure]);
+  if (state.release) params.push(['release', state.release]);
+  if (state.selection) params.push(formatSelection(state.selection));
   if (state.viewport) {
     const v = roundViewport(state.viewport);
     params.push(['map', `${v.zoom}/${v.latitude}/${v.longitude}`]);
@@ -146,6 +295,27 @@ export function formatUrlState(state: UrlState): string {
     params.push(['sort', `${state.sort.column}:${state.sort.direction}`]);
   }
   if (params.length === 0) return '';
-  return `?${params.map(([key, value]) => `${key}=${encodeURIComponent(value).replace(/%2F/g, '/').replace(/%3A/g, ':')}`).join('&')}`;
+  return `?${params
+    .map(([key, value]) => `${key}=${encodeURIComponent(value).replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%2C/g, ',')}`)
+    .join('&')}`;
 }
 
+/**
+ * Keeps a choice of layer, level, measure and release valid against the
+ * catalogue: a measure or release the new combination does not have falls
+ * back to its default, a level the layer does not have to its first level.
+ */
+export function normaliseChoice(state: Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'>): Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'> {
+  const entry = layerById(state.layer) ?? layerById(DEFAULT_LAYER_ID)!;
+  const level = entry.levels[state.level] ? state.level : levelsOf(entry)[0];
+  const spec = entry.levels[level]!;
+  const measure = state.measure && spec.measures.some((m) => m.id === state.measure) && state.measure !== spec.measures[0].id ? state.measure : null;
+  const newest = spec.releases[spec.releases.length - 1];
+  const release = state.release && spec.releases.includes(state.release) && state.release !== newest ? state.release : null;
+  return { layer: entry.id, level, measure, release };
+}
+
+/** The code of the selected area, when one area is selected. */
+export function selectedAreaCode(selection: SelectionRef | null): string | null {
+  return selection?.kind === 'area' ? selection.code : null;
+}

@@ -1,63 +1,91 @@
-/** What the map shows: the indicator, the geography, and for wards and authorities the summary measure. */
-import { INDICATORS, type IndicatorId } from '../config/indicators.ts';
-import { LEVELS, LEVEL_LABELS, type Level } from '../config/geography.ts';
-import { MEASURES, MEASURE_INFO, type Measure } from '../config/measures.ts';
+/**
+ * What the map shows: the layer (grouped by theme), the geography, the
+ * measure and the release, each offered only where the catalogue and the
+ * build have more than one choice.
+ */
+import { FormattedMessage } from 'react-intl';
+import { LAYERS, THEMES } from '../config/catalogue/index.ts';
+import { LEVEL_MESSAGES } from '../config/levelText.ts';
+import type { Manifest } from '../data/schema.ts';
+import { useFormats } from '../i18n/useText.ts';
 import { useAppStore } from '../state/store.ts';
+import { useViewSpec } from '../state/useViewSpec.ts';
+import { levelsOf } from '../config/catalogue/index.ts';
 
-const GROUPS = [
-  { label: 'Overall index', kind: 'index' },
-  { label: 'Domains', kind: 'domain' },
-  { label: 'Sub-domains', kind: 'subdomain' },
-] as const;
-
-const LEVEL_BUTTON: Record<Level, string> = { lsoa: 'Neighbourhoods', ward: 'Wards', lad: 'Authorities' };
-
-export function Controls() {
-  const indicator = useAppStore((s) => s.indicator);
-  const level = useAppStore((s) => s.level);
-  const measure = useAppStore((s) => s.measure);
-  const setIndicator = useAppStore((s) => s.setIndicator);
-  const setLevel = useAppStore((s) => s.setLevel);
-  const setMeasure = useAppStore((s) => s.setMeasure);
+export function Controls({ manifest }: { manifest: Manifest }) {
+  const f = useFormats();
+  const spec = useViewSpec(manifest);
+  const { setLayer, setLevel, setMeasure, setRelease } = useAppStore.getState();
+  const built = LAYERS.filter((layer) => manifest.layers[layer.id]);
+  const measures = spec.layer.levels[spec.level]!.measures;
+  const levels = levelsOf(spec.layer).filter((level) => manifest.layers[spec.layer.id]?.levels[level]);
 
   return (
     <div className="controls">
       <label className="field">
-        <span className="field__label">Indicator</span>
-        <select value={indicator} onChange={(event) => setIndicator(event.target.value as IndicatorId)}>
-          {GROUPS.map((group) => (
-            <optgroup key={group.kind} label={group.label}>
-              {INDICATORS.filter((i) => i.kind === group.kind).map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+        <span className="field__label">
+          <FormattedMessage id="controls.layer" defaultMessage="Layer" />
+        </span>
+        <select value={spec.layer.id} onChange={(event) => setLayer(event.target.value)}>
+          {THEMES.flatMap((theme) =>
+            theme.groups.map((group) => {
+              const layers = built.filter((layer) => layer.theme === theme.id && layer.group === group.id);
+              if (layers.length === 0) return null;
+              return (
+                <optgroup key={`${theme.id}:${group.id}`} label={`${f.t(theme.label)} — ${f.t(group.label)}`}>
+                  {layers.map((layer) => (
+                    <option key={layer.id} value={layer.id}>
+                      {f.t(layer.label)}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            }),
+          )}
         </select>
       </label>
 
-      <fieldset className="field segmented">
-        <legend className="field__label">Areas</legend>
-        {LEVELS.map((value) => (
-          <label key={value} className="segmented__option">
-            <input type="radio" name="level" value={value} checked={level === value} onChange={() => setLevel(value)} />
-            <span title={LEVEL_LABELS[value].plural}>{LEVEL_BUTTON[value]}</span>
-          </label>
-        ))}
-      </fieldset>
+      {levels.length > 1 && (
+        <fieldset className="field segmented">
+          <legend className="field__label">
+            <FormattedMessage id="controls.level" defaultMessage="Areas" />
+          </legend>
+          {levels.map((value) => (
+            <label key={value} className="segmented__option">
+              <input type="radio" name="level" value={value} checked={spec.level === value} onChange={() => setLevel(value)} />
+              <span title={f.t(LEVEL_MESSAGES[value].plural)}>{f.t(LEVEL_MESSAGES[value].button)}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
 
-      {level !== 'lsoa' && (
+      {measures.length > 1 && (
         <label className="field">
-          <span className="field__label">Summary measure</span>
-          <select value={measure} onChange={(event) => setMeasure(event.target.value as Measure)}>
-            {MEASURES.map((m) => (
-              <option key={m} value={m}>
-                {MEASURE_INFO[m].label}
+          <span className="field__label">
+            <FormattedMessage id="controls.measure" defaultMessage="Measure" />
+          </span>
+          <select value={spec.measure.id} onChange={(event) => setMeasure(event.target.value)}>
+            {measures.map((m) => (
+              <option key={m.id} value={m.id}>
+                {f.t(m.label)}
               </option>
             ))}
           </select>
         </label>
+      )}
+
+      {spec.releases.length > 1 && (
+        <fieldset className="field segmented">
+          <legend className="field__label">
+            <FormattedMessage id="controls.release" defaultMessage="Release" />
+          </legend>
+          {spec.releases.map((release) => (
+            <label key={release.id} className="segmented__option">
+              <input type="radio" name="release" value={release.id} checked={spec.release.id === release.id} onChange={() => setRelease(release.id)} />
+              <span>{f.t(release.label)}</span>
+            </label>
+          ))}
+        </fieldset>
       )}
     </div>
   );

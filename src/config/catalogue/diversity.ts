@@ -1,0 +1,83 @@
+/**
+ * Ethnic diversity from Census 2021 (TS021, five broad groups) for LSOAs,
+ * wards and authorities. Wards and authorities take the summed counts of
+ * their LSOAs (best-fit lookup), never an average of LSOA indices.
+ */
+import type { LayerEntry, MeasureSpec } from './types.ts';
+
+/** The five broad groups of TS021, in the order of the census file. */
+export const ETHNIC_GROUPS = [
+  { id: 'asian', column: 'Ethnic group: Asian, Asian British or Asian Welsh', label: 'Asian, Asian British or Asian Welsh', short: 'Asian' },
+  { id: 'black', column: 'Ethnic group: Black, Black British, Black Welsh, Caribbean or African', label: 'Black, Black British, Black Welsh, Caribbean or African', short: 'Black' },
+  { id: 'mixed', column: 'Ethnic group: Mixed or Multiple ethnic groups', label: 'Mixed or Multiple ethnic groups', short: 'Mixed' },
+  { id: 'white', column: 'Ethnic group: White', label: 'White', short: 'White' },
+  { id: 'other', column: 'Ethnic group: Other ethnic group', label: 'Other ethnic group', short: 'Other' },
+] as const;
+
+export const ETHNIC_GROUP_TOTAL_COLUMN = 'Ethnic group: Total: All usual residents';
+
+export const SIMPSON: MeasureSpec = {
+  id: 'simpson',
+  label: { id: 'measure.simpson', defaultMessage: 'Ethnic diversity (Simpson’s index)' },
+  short: { id: 'measure.simpson.short', defaultMessage: 'Diversity' },
+  description: {
+    id: 'measure.simpson.description',
+    defaultMessage:
+      'The chance that two residents picked at random belong to different broad ethnic groups: 0 when everyone is in one group, at most 0.8 with five groups of equal size.',
+  },
+  csv: 'ethnic_diversity',
+  format: { style: 'decimal', decimals: 3, storedDecimals: 4 },
+  polarity: 'neutral',
+  ranked: true,
+};
+
+const shareMeasure = (group: (typeof ETHNIC_GROUPS)[number]): MeasureSpec => ({
+  id: group.id,
+  label: { id: `measure.share.${group.id}`, defaultMessage: `Share of residents: ${group.label}` },
+  short: { id: `measure.share.${group.id}.short`, defaultMessage: `${group.short} share` },
+  description: {
+    id: `measure.share.${group.id}.description`,
+    defaultMessage: `Usual residents who identified as ${group.label}, as a share of all usual residents (Census 2021).`,
+  },
+  csv: `share_${group.id}`,
+  format: { style: 'percent', decimals: 1, storedDecimals: 4 },
+  polarity: 'neutral',
+  ranked: true,
+});
+
+export const DIVERSITY_MEASURES: MeasureSpec[] = [SIMPSON, ...ETHNIC_GROUPS.map(shareMeasure)];
+
+const levelSpec = { measures: DIVERSITY_MEASURES, releases: ['2021'] };
+
+export const DIVERSITY_LAYERS: LayerEntry[] = [
+  {
+    id: 'ethnic_diversity',
+    theme: 'diversity',
+    group: 'ethnicity',
+    kind: 'area',
+    adapter: 'census-ethnicity',
+    label: { id: 'layer.ethnic_diversity.label', defaultMessage: 'Ethnic diversity, Census 2021' },
+    short: { id: 'layer.ethnic_diversity.short', defaultMessage: 'Ethnic diversity' },
+    description: {
+      id: 'layer.ethnic_diversity.description',
+      defaultMessage:
+        'Simpson’s diversity index over the five broad ethnic groups of Census 2021 (1 − the sum of each group’s squared share), and each group’s share of residents. Classed by national quintiles of each geography.',
+    },
+    levels: { lsoa: levelSpec, ward: levelSpec, lad: levelSpec },
+    releases: [{ id: '2021', label: { id: 'release.census2021', defaultMessage: 'Census 2021' }, sourceVintage: 'LSOA 2021' }],
+    classes: { kind: 'quantiles', count: 5 },
+    palette: 'ylgnbu',
+    about: {
+      id: 'layer.ethnic_diversity.about',
+      defaultMessage:
+        'Diversity is not segregation: a diverse ward can still be divided street by street, and a ward of one group can be part of a diverse town. With only the five broad groups published for LSOAs, groups within them (Indian, Pakistani and Bangladeshi residents, say) count as one, so diversity is understated where such groups live together. Census counts are perturbed slightly by ONS to protect privacy, so small areas’ shares can be off by a person or two.',
+    },
+    sources: ['census', 'lookup'],
+    attribution: { id: 'attribution.census', defaultMessage: 'Census 2021 © ONS' },
+    csvColumn: (_level, measure, release, part) => {
+      const stem = measure.id === 'simpson' ? 'ethnic_diversity' : `ethnic_share_${measure.id}`;
+      const suffix = { value: '', rank: '_rank', class: '_quintile', rankWithinLad: '_rank_within_lad' }[part];
+      return `${stem}_${release}${suffix}`;
+    },
+  },
+];

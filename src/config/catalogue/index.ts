@@ -1,0 +1,87 @@
+/**
+ * The catalogue of layers: one list that the pipeline, the map, the legend,
+ * the tooltip, the table, the area panel, the About page, the downloads
+ * dictionary and the URL all derive from. Adding a layer is adding an entry
+ * here (and, if its data is new, a source adapter in scripts/pipeline/adapters/).
+ */
+import type { Level } from '../geography.ts';
+import { DEPRIVATION_LAYERS } from './deprivation.ts';
+import { DIVERSITY_LAYERS } from './diversity.ts';
+import type { LayerEntry, LevelSpec, MeasureSpec, Release, Theme, ThemeId } from './types.ts';
+
+export type * from './types.ts';
+
+export const THEMES: Theme[] = [
+  {
+    id: 'deprivation',
+    label: { id: 'theme.deprivation', defaultMessage: 'Deprivation (IoD)' },
+    groups: [
+      { id: 'index', label: { id: 'group.index', defaultMessage: 'Overall index' } },
+      { id: 'domains', label: { id: 'group.domains', defaultMessage: 'Domains' } },
+      { id: 'subdomains', label: { id: 'group.subdomains', defaultMessage: 'Sub-domains' } },
+    ],
+  },
+  {
+    id: 'diversity',
+    label: { id: 'theme.diversity', defaultMessage: 'Diversity and cohesion' },
+    groups: [{ id: 'ethnicity', label: { id: 'group.ethnicity', defaultMessage: 'Ethnic group' } }],
+  },
+];
+
+/** Every layer, in the order of the layer picker. */
+export let LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS];
+
+let byId = new Map(LAYERS.map((layer) => [layer.id, layer]));
+
+/** The layer shown when a link names none. */
+export const DEFAULT_LAYER_ID = 'imd';
+
+export function layerById(id: string): LayerEntry | undefined {
+  return byId.get(id);
+}
+
+export function themeById(id: ThemeId): Theme {
+  return THEMES.find((theme) => theme.id === id)!;
+}
+
+export function layersOfTheme(theme: ThemeId): LayerEntry[] {
+  return LAYERS.filter((layer) => layer.theme === theme);
+}
+
+export function levelSpec(layer: LayerEntry, level: Level): LevelSpec | undefined {
+  return layer.levels[level];
+}
+
+export function levelsOf(layer: LayerEntry): Level[] {
+  return (['lsoa', 'ward', 'lad'] as const).filter((level) => layer.levels[level]);
+}
+
+export function measureOf(layer: LayerEntry, level: Level, id: string | null | undefined): MeasureSpec | undefined {
+  const spec = layer.levels[level];
+  if (!spec) return undefined;
+  return id == null ? spec.measures[0] : spec.measures.find((m) => m.id === id);
+}
+
+export function releaseOf(layer: LayerEntry, id: string): Release | undefined {
+  return layer.releases.find((release) => release.id === id);
+}
+
+/** The newest release of a layer at a level: the default. */
+export function latestRelease(layer: LayerEntry, level: Level): string {
+  const releases = layer.levels[level]!.releases;
+  return releases[releases.length - 1];
+}
+
+/**
+ * For tests: replace the catalogue (e.g. with a fixture layer added) and get
+ * a function that restores it.
+ */
+export function replaceCatalogueForTest(layers: readonly LayerEntry[]): () => void {
+  const before = LAYERS;
+  LAYERS = layers;
+  byId = new Map(LAYERS.map((layer) => [layer.id, layer]));
+  return () => {
+    LAYERS = before;
+    byId = new Map(LAYERS.map((layer) => [layer.id, layer]));
+  };
+}

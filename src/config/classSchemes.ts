@@ -1,0 +1,139 @@
+/**
+ * Class schemes: how each kind of scheme turns a class number into a colour
+ * and a legend. Class numbers are what the pipeline writes into the class
+ * files (src/data/schema.ts): 1…n, and 0 for an area with no (comparable)
+ * value. Everything that differs between deciles, quantiles, diverging
+ * steps and categories is here, so the map and the legend never ask which
+ * kind they have.
+ *
+ * Palettes are d3-scale-chromatic's colour-blind-safe ones: viridis
+ * (perceptually uniform, readable in greyscale), ColorBrewer YlGnBu
+ * (sequential) and PuOr (diverging), Set2 (categorical).
+ */
+import { interpolateViridis, schemePuOr, schemeSet2, schemeYlGnBu } from 'd3-scale-chromatic';
+import type { ClassSchemeSpec, Msg, PaletteId } from './catalogue/types.ts';
+import { parseRgb, type Rgb } from './palette.ts';
+
+export interface LegendBin {
+  /** Class number in the class files. */
+  value: number;
+  colour: Rgb;
+  /** What the bin holds, e.g. "1" or "0.41 – 0.55"; formatted numbers are filled in by the caller's formatter. */
+  label: Msg;
+  labelValues: Record<string, string | number>;
+  /** Screen-reader text for the bin. */
+  description: Msg;
+}
+
+export interface LegendModel {
+  bins: LegendBin[];
+  /** Words at the two ends of the scale (first bin, last bin). */
+  ends: [Msg, Msg];
+  /** Draw bins as a compact row of numbered swatches (deciles) or as a list with ranges. */
+  layout: 'row' | 'list';
+}
+
+export interface SchemeKind<S extends ClassSchemeSpec = ClassSchemeSpec> {
+  classCount(spec: S): number;
+  /** colours[c - 1] is the colour of class c. */
+  colours(spec: S, palette: PaletteId): Rgb[];
+  legend(spec: S, palette: PaletteId, context: { breaks?: readonly number[]; format(value: number): string }): LegendModel;
+}
+
+function sequential(palette: PaletteId, count: number): Rgb[] {
+  if (palette === 'viridis') return Array.from({ length: count }, (_, i) => parseRgb(interpolateViridis(count === 1 ? 0 : i / (count - 1))));
+  if (palette === 'ylgnbu') return schemeYlGnBu[Math.max(3, Math.min(9, count))].slice(0, count).map(parseRgb);
+  throw new Error(`${palette} is not a sequential palette`);
+}
+
+const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
+
+const deciles: SchemeKind<{ kind: 'deciles' }> = {
+  classCount: () => 10,
+  colours: (_spec, palette) => sequential(palette, 10),
+  legend(spec, palette) {
+    return {
+      layout: 'row',
+      ends: [m('legend.deciles.first', 'Most deprived'), m('legend.deciles.last', 'Least deprived')],
+      bins: this.colours(spec, palette).map((colour, i) => ({
+        value: i + 1,
+        colour,
+        label: m('legend.deciles.bin', '{decile}'),
+        labelValues: { decile: i + 1 },
+        description: m(
+          'legend.deciles.binDescription',
+          '{decile, select, 1 {Decile 1, most deprived} 10 {Decile 10, least deprived} other {Decile {decile}}}',
+        ),
+      })),
+    };
+  },
+};
+
+const quantiles: SchemeKind<{ kind: 'quantiles'; count: number }> = {
+  classCount: (spec) => spec.count,
+  colours: (spec, palette) => sequential(palette, spec.count),
+  legend(spec, palette, { breaks, format }) {
+    const colours = this.colours(spec, palette);
+    return {
+      layout: 'list',
+      ends: [m('legend.quantiles.first', 'Lowest'), m('legend.quantiles.last', 'Highest')],
+      bins: colours.map((colour, i) => {
+        // breaks has count + 1 entries: the minimum, the inner cut points, the maximum.
+        const from = breaks?.[i];
+        const to = breaks?.[i + 1];
+        return {
+          value: i + 1,
+          colour,
+          label: from === undefined || to === undefined ? m('legend.quantiles.binUnknown', 'Group {n}') : m('legend.quantiles.bin', '{from} – {to}'),
+          labelValues: { n: i + 1, from: from === undefined ? '' : format(from), to: to === undefined ? '' : format(to) },
+          description: m('legend.quantiles.binDescription', '{count, plural, =5 {Quintile} =4 {Quartile} =10 {Decile} other {Group}} {n} of {count}'),
+        };
+      }).map((bin) => ({ ...bin, labelValues: { ...bin.labelValues, count: spec.count } })),
+    };
+  },
+};
+
+const diverging: SchemeKind<{ kind: 'diverging'; midpoint: number; stepsEachSide: number }> = {
+  classCount: (spec) => spec.stepsEachSide * 2 + 1,
+  colours(spec, palette) {
+    if (palette !== 'puor') throw new Error(`${palette} is not a diverging palette`);
+    const n = spec.stepsEachSide * 2 + 1;
+    return schemePuOr[Math.max(3, Math.min(11, n))].slice(0, n).map(parseRgb);
+  },
+  legend(spec, palette, { breaks, format }) {
+    return {
+      layout: 'list',
+      ends: [m('legend.diverging.first', 'Lower'), m('legend.diverging.last', 'Higher')],
+      bins: this.colours(spec, palette).map((colour, i) => ({
+        value: i + 1,
+        colour,
+        label: m('legend.quantiles.bin', '{from} – {to}'),
+        labelValues: { from: format(breaks?.[i] ?? spec.midpoint), to: format(breaks?.[i + 1] ?? spec.midpoint) },
+        description: m('legend.diverging.binDescription', 'Step {n}'),
+      })),
+    };
+  },
+};
+
+const categories: SchemeKind<{ kind: 'categories'; categories: { id: string; label: Msg }[] }> = {
+  classCount: (spec) => spec.categories.length,
+  colours(spec, palette) {
+    if (palette !== 'set2') throw new Error(`${palette} is not a categorical palette`);
+    return spec.categories.map((_, i) => parseRgb(schemeSet2[i % schemeSet2.length]));
+  },
+  legend(spec, palette) {
+    const colours = this.colours(spec, palette);
+    return {
+      layout: 'list',
+      ends: [m('legend.categories.first', ''), m('legend.categories.last', '')],
+      bins: spec.categories.map((category, i) => ({ value: i + 1, colour: colours[i], label: category.label, labelValues: {}, description: category.label })),
+    };
+  },
+};
+
+const KINDS = { deciles, quantiles, diverging, categories } as Record<ClassSchemeSpec['kind'], SchemeKind>;
+
+/** The behaviour of a class scheme. */
+export function schemeKind(spec: ClassSchemeSpec): SchemeKind {
+  return KINDS[spec.kind];
+}

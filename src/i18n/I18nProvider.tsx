@@ -1,0 +1,27 @@
+/**
+ * Every text of the interface goes through react-intl (FormatJS): ICU
+ * messages with plurals and selects, numbers and percentages in the reader's
+ * locale. English (en-GB) is the default message of each id; other
+ * languages will be catalogues of translations keyed by the same ids.
+ */
+import type { ReactNode } from 'react';
+import { IntlProvider } from 'react-intl';
+
+export const DEFAULT_LOCALE = 'en-GB';
+
+/** Translations by locale; English is the defaultMessage of each message, so it has none. */
+const TRANSLATIONS: Record<string, Record<string, string>> = { [DEFAULT_LOCALE]: {} };
+
+function onError(error: { code?: string }): void {
+  // English has no translation file: its texts are the default messages.
+  if (error.code === 'MISSING_TRANSLATION') return;
+  console.error(error);
+}
+
+export function I18nProvider({ locale = DEFAULT_LOCALE, children }: { locale?: string; children: ReactNode }) {
+  return (
+    <IntlProvider locale={locale} defaultLocale={DEFAULT_LOCALE} messages={TRANSLATIONS[locale] ?? {}} onError={onError}>
+      {children}
+    </IntlProvider>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The view spec: what the current view shows, resolved once from the URL
+ * state, the catalogue and what the build made (the manifest). The map, the
+ * legend, the tooltip, the table and the panel read it; none of them works
+ * out again what a level, a layer, a measure or a release means.
+ */
+import { DEFAULT_LAYER_ID, layerById, levelsOf, releaseOf } from '../config/catalogue/index.ts';
+import type { LayerEntry, MeasureSpec, Msg, Release } from '../config/catalogue/types.ts';
+import { schemeKind, type SchemeKind } from '../config/classSchemes.ts';
+import type { Level } from '../config/geography.ts';
+import { NO_DATA_COLOUR, type Rgb } from '../config/palette.ts';
+import { dataPaths, type Manifest } from '../data/schema.ts';
+import type { Problem, UrlState } from './url.ts';
+
+export interface ViewSpec {
+  layer: LayerEntry;
+  level: Level;
+  measure: MeasureSpec;
+  /** The release shown, and its position in the class and value files' `releases`. */
+  release: Release;
+  releaseIndex: number;
+  /** Releases of this layer at this level that the build made, oldest first. */
+  releases: Release[];
+  paths: { classes: string; values: string };
+  scheme: SchemeKind;
+  /** colours[c] is the colour of class c; colours[0] that of an area with no value. */
+  colours: Rgb[];
+  /** Name of a class column in the table and tooltips ("Decile", "Quintile"). */
+  className: Msg;
+  /** Changes whenever the colours do: "lsoa:imd:score:2025". */
+  key: string;
+}
+
+const CLASS_NAMES: Record<string, Msg> = {
+  deciles: { id: 'class.decile', defaultMessage: 'Decile' },
+  quantiles5: { id: 'class.quintile', defaultMessage: 'Quintile' },
+  quantiles4: { id: 'class.quartile', defaultMessage: 'Quartile' },
+  quantiles10: { id: 'class.decile', defaultMessage: 'Decile' },
+  quantiles: { id: 'class.group', defaultMessage: 'Group' },
+  diverging: { id: 'class.step', defaultMessage: 'Step' },
+  categories: { id: 'class.category', defaultMessage: 'Category' },
+};
+
+function classNameOf(layer: LayerEntry): Msg {
+  const spec = layer.classes;
+  return (spec.kind === 'quantiles' && CLASS_NAMES[`quantiles${spec.count}`]) || CLASS_NAMES[spec.kind];
+}
+
+const NOT_BUILT: Msg = {
+  id: 'view.notBuilt',
+  defaultMessage: '{layer} is not in this build of the data (its source file was not given to the pipeline), so the map shows {fallback}.',
+};
+const RELEASE_NOT_BUILT: Msg = {
+  id: 'view.releaseNotBuilt',
+  defaultMessage: 'The {release} figures of {layer} are not in this build of the data, so the map shows the newest.',
+};
+
+/**
+ * Resolves the state against the catalogue and the build. Never fails: a
+ * layer or release the build lacks falls back to the default, with problems
+ * to show.
+ */
+export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'>, manifest: Pick<Manifest, 'layers'>): { spec: ViewSpec; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let layer = layerById(state.layer) ?? layerById(DEFAULT_LAYER_ID)!;
+  let level = layer.levels[state.level] ? state.level : levelsOf(layer)[0];
+  if (!manifest.layers[layer.id]?.levels[level]) {
+    const fallback = layerById(DEFAULT_LAYER_ID)!;
+    problems.push({ msg: NOT_BUILT, values: { layer: layer.label.defaultMessage, fallback: fallback.label.defaultMessage } });
+    layer = fallback;
+    level = layer.levels[level] ? level : levelsOf(layer)[0];
+  }
+  const levelSpec = layer.levels[level]!;
+  const built = manifest.layers[layer.id]?.levels[level];
+  const measure = levelSpec.measures.find((m) => m.id === state.measure) ?? levelSpec.measures[0];
+  const builtReleases = levelSpec.releases.filter((id) => !built || built.releases.includes(id));
+  const releases = builtReleases.map((id) => releaseOf(layer, id)!);
+  let releaseId = state.release ?? builtReleases[builtReleases.length - 1];
+  if (!builtReleases.includes(releaseId)) {
+    if (state.release) problems.push({ msg: RELEASE_NOT_BUILT, values: { release: state.release, layer: layer.label.defaultMessage } });
+    releaseId = builtReleases[builtReleases.length - 1];
+  }
+  const scheme = schemeKind(layer.classes);
+  const spec: ViewSpec = {
+    layer,
+    level,
+    measure,
+    release: releaseOf(layer, releaseId)!,
+    releaseIndex: (built?.releases ?? levelSpec.releases).indexOf(releaseId),
+    releases,
+    paths: { classes: dataPaths.classes(layer.id, level, measure.id), values: dataPaths.values(layer.id, level) },
+    scheme,
+    colours: [NO_DATA_COLOUR, ...scheme.colours(layer.classes, layer.palette)],
+    className: classNameOf(layer),
+    key: `${level}:${layer.id}:${measure.id}:${releaseId}`,
+  };
+  return { spec, problems };
+}
