@@ -9,8 +9,12 @@ export interface SearchEntry {
   code: string;
   name: string;
   level: Level;
-  /** Where it is, to tell apart areas with the same name ("Abbey" wards). */
-  context: string;
+  /**
+   * Name of its parent (an LSOA's ward, a ward's authority; '' for an
+   * authority), to tell apart areas with the same name ("Abbey" wards). The
+   * interface words around it ("Ward in …") are messages of the component.
+   */
+  parent: string;
   /** Normalised name for matching. */
   key: string;
 }
@@ -29,8 +33,8 @@ export function normalise(text: string): string {
     .trim();
 }
 
-export function searchEntry(code: string, name: string, level: Level, context: string): SearchEntry {
-  return { code, name, level, context, key: ` ${normalise(name)}` };
+export function searchEntry(code: string, name: string, level: Level, parent: string): SearchEntry {
+  return { code, name, level, parent, key: ` ${normalise(name)}` };
 }
 
 /** Lower is better; undefined means no match. */

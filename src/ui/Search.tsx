@@ -4,10 +4,32 @@
  * whose choice selects the area and flies the map to it.
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import { LEVEL_LABELS } from '../config/geography.ts';
+import type { Msg } from '../config/catalogue/types.ts';
+import { LEVEL_NAMES } from '../data/areas.ts';
 import type { DataClient } from '../data/client.ts';
 import { searchAreas, searchEntry, type SearchEntry } from '../data/search.ts';
+import { useFormats } from '../i18n/useText.ts';
 import { useAppStore } from '../state/store.ts';
+
+const MESSAGES = {
+  label: { id: 'search.label', defaultMessage: 'Search for an authority, ward or neighbourhood' },
+  placeholder: { id: 'search.placeholder', defaultMessage: 'Search a place, ward or code' },
+  suggestions: { id: 'search.suggestions', defaultMessage: 'Suggestions' },
+  unavailable: { id: 'search.unavailable', defaultMessage: 'Search is unavailable: {error}' },
+  loading: { id: 'search.loading', defaultMessage: 'Loading place names…' },
+  none: { id: 'search.none', defaultMessage: 'No area matches. Try a name, or a code like E05011151.' },
+  count: {
+    id: 'search.count',
+    defaultMessage: '{count, plural, one {# suggestion} other {# suggestions}}. Use up and down arrows to choose.',
+  },
+  /** Where a result is, by its level: "Local authority", "Ward in Merton", "LSOA in Abbey". */
+  context: {
+    id: 'search.context',
+    defaultMessage: '{level, select, lad {Local authority} ward {Ward in {parent}} other {LSOA in {parent}}}',
+  },
+  code: { id: 'search.code', defaultMessage: '{context} · {code}' },
+  level: { id: 'search.level', defaultMessage: ' ({level})' },
+} satisfies Record<string, Msg>;
 
 async function buildIndex(client: DataClient): Promise<SearchEntry[]> {
   const [lads, wards, lsoas, details] = await Promise.all([
@@ -17,15 +39,14 @@ async function buildIndex(client: DataClient): Promise<SearchEntry[]> {
     client.lsoaDetails(),
   ]);
   const entries: SearchEntry[] = [];
-  lads.codes.forEach((code, i) => entries.push(searchEntry(code, lads.names[i], 'lad', 'Local authority')));
-  wards.codes.forEach((code, i) => entries.push(searchEntry(code, wards.names[i], 'ward', `Ward in ${lads.names[wards.lad![i]]}`)));
-  lsoas.codes.forEach((code, i) =>
-    entries.push(searchEntry(code, details.names[i], 'lsoa', `LSOA in ${wards.names[details.ward[i]]}`)),
-  );
+  lads.codes.forEach((code, i) => entries.push(searchEntry(code, lads.names[i], 'lad', '')));
+  wards.codes.forEach((code, i) => entries.push(searchEntry(code, wards.names[i], 'ward', lads.names[wards.lad![i]])));
+  lsoas.codes.forEach((code, i) => entries.push(searchEntry(code, details.names[i], 'lsoa', wards.names[details.ward[i]])));
   return entries;
 }
 
 export function Search({ client }: { client: DataClient }) {
+  const f = useFormats();
   const id = useId();
   const listId = `${id}-list`;
   const [text, setText] = useState('');
@@ -44,7 +65,7 @@ export function Search({ client }: { client: DataClient }) {
       (built) => setEntries(built),
       (error: Error) => {
         loading.current = false;
-        setLoadError(`Search is unavailable: ${error.message}`);
+        setLoadError(error.message);
       },
     );
   };
@@ -83,16 +104,16 @@ export function Search({ client }: { client: DataClient }) {
 
   let status = '';
   if (showList) {
-    if (loadError) status = loadError;
-    else if (!entries) status = 'Loading place names…';
-    else if (results.length === 0) status = 'No area matches. Try a name, or a code like E05011151.';
-    else status = `${results.length} suggestion${results.length > 1 ? 's' : ''}. Use up and down arrows to choose.`;
+    if (loadError) status = f.t(MESSAGES.unavailable, { error: loadError });
+    else if (!entries) status = f.t(MESSAGES.loading);
+    else if (results.length === 0) status = f.t(MESSAGES.none);
+    else status = f.t(MESSAGES.count, { count: results.length });
   }
 
   return (
     <div className="search">
       <label htmlFor={`${id}-input`} className="visually-hidden">
-        Search for an authority, ward or neighbourhood
+        {f.t(MESSAGES.label)}
       </label>
       <input
         id={`${id}-input`}
@@ -104,7 +125,7 @@ export function Search({ client }: { client: DataClient }) {
         aria-activedescendant={showList && active >= 0 && results[active] ? `${id}-option-${active}` : undefined}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Search a place, ward or code"
+        placeholder={f.t(MESSAGES.placeholder)}
         value={text}
         onFocus={() => {
           ensureIndex();
@@ -119,7 +140,7 @@ export function Search({ client }: { client: DataClient }) {
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="Suggestions" className="search__list" hidden={!showList || results.length === 0}>
+      <ul id={listId} role="listbox" aria-label={f.t(MESSAGES.suggestions)} className="search__list" hidden={!showList || results.length === 0}>
         {results.map((entry, i) => (
           <li
             key={entry.code}
@@ -132,8 +153,8 @@ export function Search({ client }: { client: DataClient }) {
           >
             <span className="search__name">{entry.name}</span>
             <span className="search__context">
-              {entry.context} · {entry.code}
-              <span className="visually-hidden"> ({LEVEL_LABELS[entry.level].singular})</span>
+              {f.t(MESSAGES.code, { context: f.t(MESSAGES.context, { level: entry.level, parent: entry.parent }), code: entry.code })}
+              <span className="visually-hidden">{f.t(MESSAGES.level, { level: f.t(LEVEL_NAMES[entry.level].singular) })}</span>
             </span>
           </li>
         ))}

@@ -7,7 +7,7 @@ import type { DataClient } from '../../src/data/client.ts';
 
 type Methods = Omit<DataClient, 'baseUrl' | 'url'>;
 
-const METHODS: (keyof Methods)[] = ['manifest', 'areas', 'groupAreas', 'lsoaDetails', 'lsoaBounds', 'classes', 'lsoaColumn', 'groupColumn', 'profile'];
+const METHODS: (keyof Methods)[] = ['manifest', 'areas', 'groupAreas', 'lsoaDetails', 'lsoaBounds', 'classes', 'values', 'profile'];
 
 export function fakeDataClient(methods: Partial<Methods>): { client: DataClient; calls: string[] } {
   const calls: string[] = [];

@@ -33,12 +33,12 @@ describe('normalise', () => {
 });
 
 describe('searchEntry', () => {
-  it('keeps the name and context as given and a normalised key', () => {
-    expect(searchEntry('E06000001', 'Hartlepool', 'lad', 'Local authority')).toEqual({
+  it('keeps the name and parent as given and a normalised key', () => {
+    expect(searchEntry('E06000001', 'Hartlepool', 'lad', '')).toEqual({
       code: 'E06000001',
       name: 'Hartlepool',
       level: 'lad',
-      context: 'Local authority',
+      parent: '',
       key: ' hartlepool',
     });
   });
@@ -47,16 +47,16 @@ describe('searchEntry', () => {
 describe('searchAreas: ranking', () => {
   // Listed in no particular order: the ranking must not depend on it.
   const entries = [
-    searchEntry('E01000021', 'Barnhart 002', 'lsoa', 'LSOA in Lockhart'),
-    searchEntry('E05000014', 'Harrow', 'ward', 'Ward in Hart'),
-    searchEntry('E05000013', 'Lockhart', 'ward', 'Ward in Hart'),
-    searchEntry('E01000020', 'Upper Hartfield 001', 'lsoa', 'LSOA in East Hartford'),
-    searchEntry('E05000012', 'East Hartford', 'ward', 'Ward in Hartlepool'),
-    searchEntry('E01000022', 'Hart 001', 'lsoa', 'LSOA in Hart'),
-    searchEntry('E05000011', 'Hartley', 'ward', 'Ward in Hart'),
-    searchEntry('E05000010', 'Hart', 'ward', 'Ward in Hartlepool'),
-    searchEntry('E06000001', 'Hartlepool', 'lad', 'Local authority'),
-    searchEntry('E07000089', 'Hart', 'lad', 'Local authority'),
+    searchEntry('E01000021', 'Barnhart 002', 'lsoa', 'Lockhart'),
+    searchEntry('E05000014', 'Harrow', 'ward', 'Hart'),
+    searchEntry('E05000013', 'Lockhart', 'ward', 'Hart'),
+    searchEntry('E01000020', 'Upper Hartfield 001', 'lsoa', 'East Hartford'),
+    searchEntry('E05000012', 'East Hartford', 'ward', 'Hartlepool'),
+    searchEntry('E01000022', 'Hart 001', 'lsoa', 'Hart'),
+    searchEntry('E05000011', 'Hartley', 'ward', 'Hart'),
+    searchEntry('E05000010', 'Hart', 'ward', 'Hartlepool'),
+    searchEntry('E06000001', 'Hartlepool', 'lad', ''),
+    searchEntry('E07000089', 'Hart', 'lad', ''),
   ];
 
   it('orders name matches: exact, prefix, word prefix, substring; authorities, wards, LSOAs within each', () => {
@@ -133,9 +133,9 @@ describe('searchAreas: ranking', () => {
 
   it('puts authorities before wards before LSOAs whatever the input order', () => {
     const same = [
-      searchEntry('E01000001', 'Abbey', 'lsoa', 'LSOA in Abbey'),
-      searchEntry('E05000001', 'Abbey', 'ward', 'Ward in Merton'),
-      searchEntry('E06000099', 'Abbey', 'lad', 'Local authority'),
+      searchEntry('E01000001', 'Abbey', 'lsoa', 'Abbey'),
+      searchEntry('E05000001', 'Abbey', 'ward', 'Merton'),
+      searchEntry('E06000099', 'Abbey', 'lad', ''),
     ];
     expect(codes(searchAreas(same, 'abbey'))).toEqual(['E06000099', 'E05000001', 'E01000001']);
     expect(codes(searchAreas([...same].reverse(), 'abbey'))).toEqual(['E06000099', 'E05000001', 'E01000001']);
@@ -175,13 +175,13 @@ describe('searchAreas: limits and short queries', () => {
 
 describe('searchAreas: real-world names', () => {
   const entries = [
-    searchEntry('E07000146', "King's Lynn and West Norfolk", 'lad', 'Local authority'),
-    searchEntry('E06000043', 'Brighton and Hove', 'lad', 'Local authority'),
-    searchEntry('E06000022', 'Bath and North East Somerset', 'lad', 'Local authority'),
-    searchEntry('E05000100', 'Abbey', 'ward', 'Ward in Barking and Dagenham'),
-    searchEntry('E05000200', 'Abbey', 'ward', 'Ward in Merton'),
-    searchEntry('E05000300', 'St Mary’s', 'ward', 'Ward in Southampton'),
-    searchEntry('E01000400', 'Café Quarter 001', 'lsoa', 'LSOA in Abbey'),
+    searchEntry('E07000146', "King's Lynn and West Norfolk", 'lad', ''),
+    searchEntry('E06000043', 'Brighton and Hove', 'lad', ''),
+    searchEntry('E06000022', 'Bath and North East Somerset', 'lad', ''),
+    searchEntry('E05000100', 'Abbey', 'ward', 'Barking and Dagenham'),
+    searchEntry('E05000200', 'Abbey', 'ward', 'Merton'),
+    searchEntry('E05000300', 'St Mary’s', 'ward', 'Southampton'),
+    searchEntry('E01000400', 'Café Quarter 001', 'lsoa', 'Abbey'),
   ];
 
   it('finds names with apostrophes with or without them', () => {
@@ -201,11 +201,11 @@ describe('searchAreas: real-world names', () => {
     expect(codes(searchAreas(entries, 'CAFÉ QUARTER'))).toEqual(['E01000400']);
   });
 
-  it('keeps wards of the same name apart, with their context', () => {
+  it('keeps wards of the same name apart, with their parent', () => {
     const hits = searchAreas(entries, 'abbey');
-    expect(hits.map((hit) => [hit.code, hit.context])).toEqual([
-      ['E05000100', 'Ward in Barking and Dagenham'],
-      ['E05000200', 'Ward in Merton'],
+    expect(hits.map((hit) => [hit.code, hit.parent])).toEqual([
+      ['E05000100', 'Barking and Dagenham'],
+      ['E05000200', 'Merton'],
     ]);
   });
 });
