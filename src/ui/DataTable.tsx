@@ -5,17 +5,50 @@
  * download gives exactly the rows shown.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { indicatorById } from '../config/indicators.ts';
-import { LEVEL_LABELS } from '../config/geography.ts';
-import { MEASURE_INFO } from '../config/measures.ts';
-import { DECILE_COLOURS, textColourOn, toCss } from '../config/palette.ts';
+import type { Msg } from '../config/catalogue/types.ts';
+import { textColourOn, toCss } from '../config/palette.ts';
+import { LEVEL_NAMES, VINTAGE } from '../data/areas.ts';
 import type { DataClient } from '../data/client.ts';
 import type { Manifest } from '../data/schema.ts';
-import { filterAndSort, loadTableData, tableCsv, tableFileName, type TableRow } from '../data/tableRows.ts';
-import { useAppStore } from '../state/store.ts';
+import { filterAndSort, loadTableData, parentOf, tableCsv, tableFileName, type TableRow } from '../data/tableRows.ts';
+import { useFormats } from '../i18n/useText.ts';
+import { selectedArea, useAppStore } from '../state/store.ts';
 import type { TableColumn } from '../state/url.ts';
-import { formatInteger, formatMeasure } from './format.ts';
+import { useViewSpec } from '../state/useViewSpec.ts';
 import { useAsync } from './useAsync.ts';
+
+const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
+
+const MESSAGES = {
+  title: m('table.title', 'Table'),
+  authority: m('table.authority', 'Authority'),
+  allEngland: m('table.allEngland', 'All of England'),
+  download: m('table.download', 'Download CSV ({count, plural, one {# row} other {# rows}})'),
+  backToMap: m('table.backToMap', 'Back to map'),
+  loadError: m('table.loadError', 'The table could not be loaded: {error}'),
+  loading: m('table.loading', 'Loading {levels}…'),
+  noRows: m('table.noRows', 'No rows.'),
+  rows: m('table.rows', 'Rows {from}–{to} of {total}.'),
+  name: m('table.column.name', 'Name'),
+  code: m('table.column.code', 'Code ({vintage})'),
+  rank: m(
+    'table.column.rank',
+    'Rank ({polarity, select, higher-is-worse {1 = most deprived} other {1 = highest}})',
+  ),
+  caption: m('table.caption', '{layer} ({release}), {levels} {where}, by {measure}'),
+  inEngland: m('table.inEngland', 'in England'),
+  inLad: m('table.inLad', 'in {lad}'),
+  pages: m('table.pages', 'Table pages'),
+  previous: m('table.previous', 'Previous'),
+  next: m('table.next', 'Next'),
+  page: m('table.page', 'Page'),
+  pageOf: m('table.pageOf', '{page} of {pages}'),
+  none: m('format.none', '–'),
+  badLad: m('table.badLad', 'The table filter {code} is not a {year} authority code, so the table shows all of England.'),
+  classes: m('table.note.classes', '{className} 1 to {count} of the {total} {levels} in England. Areas without a figure in this release are shown as “–” and sorted last.'),
+  weights: m('table.note.weights', 'Population-weighted figures use {weights}.'),
+  official: m('table.note.official', 'Authority figures marked as official in the build are the published ones; the others are computed with the same method.'),
+} satisfies Record<string, Msg>;
 
 const PAGE_SIZE = 50;
 
@@ -31,44 +64,48 @@ function download(name: string, text: string): void {
 }
 
 export function DataTable({ client, manifest }: { client: DataClient; manifest: Manifest }) {
-  const level = useAppStore((s) => s.level);
-  const indicator = useAppStore((s) => s.indicator);
-  const measure = useAppStore((s) => s.measure);
+  const f = useFormats();
+  const spec = useViewSpec(manifest);
+  const { level, layer, measure, release } = spec;
   const tableLad = useAppStore((s) => s.tableLad);
   const sort = useAppStore((s) => s.sort);
+  const selected = useAppStore(selectedArea);
   const selection = useAppStore((s) => s.selection);
   const { setTableLad, setSort, select, setView } = useAppStore.getState();
   const [page, setPage] = useState(0);
 
-  const data = useAsync(() => loadTableData(client, level, indicator, measure), [client, level, indicator, measure]);
+  const data = useAsync(() => loadTableData(client, spec), [client, spec]);
   const lads = useAsync(() => client.groupAreas('lad'), [client]);
   const ladOptions = useMemo(
-    () => (lads.value ? lads.value.codes.map((code, i) => ({ code, name: lads.value!.names[i] })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB')) : []),
+    () => (lads.value ? lads.value.codes.map((code, i) => ({ code, name: lads.value!.names[i] })).sort((a, b) => a.name.localeCompare(b.name)) : []),
     [lads.value],
   );
-  const filterLad = level === 'lad' ? null : tableLad;
+  // Rows can be filtered by authority when they have one as a parent (not the authorities themselves).
+  const parentLevel = data.value?.rows[0] && parentOf(data.value.rows[0])?.level;
+  const filterable = !!data.value?.rows[0]?.parents.some((p) => p.level === 'lad');
+  const filterLad = filterable ? tableLad : null;
   const rows = useMemo(() => (data.value ? filterAndSort(data.value.rows, filterLad, sort) : []), [data.value, filterLad, sort]);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  useEffect(() => setPage(0), [level, indicator, measure, filterLad, sort]);
+  useEffect(() => setPage(0), [spec.key, filterLad, sort]);
   const shown = rows.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
+  const selectedCodes = new Set(selection?.kind === 'areas' ? selection.codes : selected ? [selected] : []);
 
   const ladName = ladOptions.find((l) => l.code === filterLad)?.name;
   useEffect(() => {
     if (tableLad && lads.value && !lads.value.indexOf.has(tableLad)) {
-      useAppStore.getState().notify(`The table filter ${tableLad} is not a ${manifest.vintages.lad} authority code, so the table shows all of England.`);
+      useAppStore.getState().notify({ msg: MESSAGES.badLad, values: { code: tableLad, year: String(manifest.vintages.lad) } });
       setTableLad(null);
     }
   }, [tableLad, lads.value, manifest, setTableLad]);
 
-  const current = indicatorById(indicator);
-  const valueLabel = level === 'lsoa' ? 'Score' : MEASURE_INFO[measure].label;
+  const vintage = f.t(VINTAGE, { level: f.t(LEVEL_NAMES[level].short), year: String(manifest.vintages[level]) });
   const columns: { key: TableColumn; label: string; numeric?: boolean }[] = [
-    { key: 'name', label: 'Name' },
-    { key: 'code', label: `Code (${level === 'lsoa' ? 'LSOA 2021' : `${manifest.vintages[level]}`})` },
-    ...(level === 'lad' ? [] : [{ key: 'parent' as const, label: level === 'lsoa' ? 'Ward' : 'Authority' }]),
-    { key: 'value', label: valueLabel, numeric: true },
-    { key: 'rank', label: 'Rank (1 = most deprived)', numeric: true },
-    { key: 'class', label: 'Decile', numeric: true },
+    { key: 'name', label: f.t(MESSAGES.name) },
+    { key: 'code', label: f.t(MESSAGES.code, { vintage }) },
+    ...(parentLevel ? [{ key: 'parent' as const, label: f.t(LEVEL_NAMES[parentLevel].short) }] : []),
+    { key: 'value', label: f.t(measure.label), numeric: true },
+    ...(measure.ranked ? [{ key: 'rank' as const, label: f.t(MESSAGES.rank, { polarity: measure.polarity }), numeric: true }] : []),
+    { key: 'class', label: f.t(spec.className), numeric: true },
   ];
 
   const toggleSort = (column: TableColumn) =>
@@ -79,18 +116,25 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
     if (window.matchMedia('(max-width: 720px)').matches) setView('map');
   };
 
-  const caption = `${current.label}, ${LEVEL_LABELS[level].plural}${filterLad ? ` in ${ladName ?? filterLad}` : ' in England'}${level === 'lsoa' ? '' : `, by ${MEASURE_INFO[measure].label.toLowerCase()}`}`;
+  const caption = f.t(MESSAGES.caption, {
+    layer: f.t(layer.label),
+    release: f.t(release.label),
+    levels: f.t(LEVEL_NAMES[level].plural),
+    where: filterLad ? f.t(MESSAGES.inLad, { lad: ladName ?? filterLad }) : f.t(MESSAGES.inEngland),
+    measure: f.t(measure.label),
+  });
+  const weighted = !!manifest.layers[layer.id]?.officialLadMeasures;
 
   return (
     <section className="table-view" aria-labelledby="table-title">
       <div className="table-view__head">
-        <h2 id="table-title">Table</h2>
+        <h2 id="table-title">{f.t(MESSAGES.title)}</h2>
         <div className="table-view__tools">
           <label className="field field--inline">
-            <span className="field__label">Authority</span>
+            <span className="field__label">{f.t(MESSAGES.authority)}</span>
             <select
               value={filterLad ?? ''}
-              disabled={level === 'lad'}
+              disabled={!filterable}
               onChange={(event) => {
                 const code = event.target.value || null;
                 setTableLad(code);
@@ -98,7 +142,7 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
                 if (code) useAppStore.getState().flyTo(code);
               }}
             >
-              <option value="">All of England</option>
+              <option value="">{f.t(MESSAGES.allEngland)}</option>
               {ladOptions.map((lad) => (
                 <option key={lad.code} value={lad.code}>
                   {lad.name}
@@ -106,20 +150,27 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
               ))}
             </select>
           </label>
-          <button type="button" className="button" disabled={!data.value || rows.length === 0} onClick={() => data.value && download(tableFileName(data.value, filterLad), tableCsv(data.value, rows, manifest.vintages))}>
-            Download CSV ({formatInteger(rows.length)} rows)
+          <button
+            type="button"
+            className="button"
+            disabled={!data.value || rows.length === 0}
+            onClick={() => data.value && download(tableFileName(data.value, filterLad), tableCsv(data.value, rows))}
+          >
+            {f.t(MESSAGES.download, { count: rows.length })}
           </button>
           <button type="button" className="button button--quiet only-narrow" onClick={() => setView('map')}>
-            Back to map
+            {f.t(MESSAGES.backToMap)}
           </button>
         </div>
       </div>
-      {data.error && <p role="alert">The table could not be loaded: {data.error.message}</p>}
-      {!data.value && !data.error && <p aria-busy="true">Loading {LEVEL_LABELS[level].plural}…</p>}
+      {data.error && <p role="alert">{f.t(MESSAGES.loadError, { error: data.error.message })}</p>}
+      {!data.value && !data.error && <p aria-busy="true">{f.t(MESSAGES.loading, { levels: f.t(LEVEL_NAMES[level].plural) })}</p>}
       {data.value && (
         <>
           <p className="table-view__count" role="status">
-            {rows.length === 0 ? 'No rows.' : `Rows ${formatInteger(page * PAGE_SIZE + 1)}–${formatInteger(page * PAGE_SIZE + shown.length)} of ${formatInteger(rows.length)}.`}
+            {rows.length === 0
+              ? f.t(MESSAGES.noRows)
+              : f.t(MESSAGES.rows, { from: f.integer(page * PAGE_SIZE + 1), to: f.integer(page * PAGE_SIZE + shown.length), total: f.integer(rows.length) })}
           </p>
           <div className="table-scroll">
             <table className="data-table" aria-rowcount={rows.length + 1}>
@@ -144,56 +195,78 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
                 </tr>
               </thead>
               <tbody>
-                {shown.map((row, i) => (
-                  <tr key={row.code} aria-rowindex={page * PAGE_SIZE + i + 2} aria-selected={row.code === selection} className={row.code === selection ? 'selected' : undefined}>
-                    <th scope="row">
-                      <button type="button" className="link-button" onClick={() => chooseRow(row)}>
-                        {row.name}
-                      </button>
-                    </th>
-                    <td>
-                      <code>{row.code}</code>
-                    </td>
-                    {level !== 'lad' && <td>{row.parentName}</td>}
-                    <td className="numeric">{level === 'lsoa' ? row.value : formatMeasure(measure, row.value)}</td>
-                    <td className="numeric">{formatInteger(row.rank)}</td>
-                    <td className="numeric">
-                      <span className="decile-chip" style={{ background: toCss(DECILE_COLOURS[row.decile - 1]), color: textColourOn(DECILE_COLOURS[row.decile - 1]) }}>
-                        {row.decile}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
+                {shown.map((row, i) => {
+                  const colour = spec.colours[row.class] ?? spec.colours[0];
+                  const isSelected = selectedCodes.has(row.code);
+                  return (
+                    <tr key={row.code} aria-rowindex={page * PAGE_SIZE + i + 2} aria-selected={isSelected} className={isSelected ? 'selected' : undefined}>
+                      <th scope="row">
+                        <button type="button" className="link-button" onClick={() => chooseRow(row)}>
+                          {row.name}
+                        </button>
+                      </th>
+                      <td>
+                        <code>{row.code}</code>
+                      </td>
+                      {parentLevel && <td>{parentOf(row)?.name}</td>}
+                      <td className="numeric">{f.measure(measure, row.value)}</td>
+                      {measure.ranked && <td className="numeric">{row.rank === null ? f.t(MESSAGES.none) : f.integer(row.rank)}</td>}
+                      <td className="numeric">
+                        {row.class > 0 ? (
+                          <span className="decile-chip" style={{ background: toCss(colour), color: textColourOn(colour) }}>
+                            {f.integer(row.class)}
+                          </span>
+                        ) : (
+                          f.t(MESSAGES.none)
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="Table pages">
+          <nav className="pager" aria-label={f.t(MESSAGES.pages)}>
             <button type="button" className="button button--quiet" disabled={page === 0} onClick={() => setPage(page - 1)}>
-              Previous
+              {f.t(MESSAGES.previous)}
             </button>
             <label className="field field--inline">
-              <span className="field__label">Page</span>
+              <span className="field__label">{f.t(MESSAGES.page)}</span>
               <select value={page} onChange={(event) => setPage(Number(event.target.value))}>
                 {Array.from({ length: pages }, (_, p) => (
                   <option key={p} value={p}>
-                    {p + 1} of {pages}
+                    {f.t(MESSAGES.pageOf, { page: f.integer(p + 1), pages: f.integer(pages) })}
                   </option>
                 ))}
               </select>
             </label>
             <button type="button" className="button button--quiet" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
-              Next
+              {f.t(MESSAGES.next)}
             </button>
           </nav>
-          <p className="note">
-            {level === 'lsoa'
-              ? 'Scores, ranks and deciles as published in File 7 of the English Indices of Deprivation 2025.'
-              : level === 'lad'
-                ? `Authority figures are ${Object.keys(manifest.officialLadMeasures).length ? 'MHCLG’s File 10 where it publishes them; others are ' : ''}computed with MHCLG’s method (weights: ${manifest.weights.kind === 'census-2021' ? 'Census 2021 residents' : 'mid-year population'}). Deciles are of the ${manifest.counts.lad} authorities.`
-                : `Ward figures are computed from their LSOAs with MHCLG’s method (weights: ${manifest.weights.kind === 'census-2021' ? 'Census 2021 residents' : 'mid-year population'}). Deciles are of the ${formatInteger(manifest.counts.ward)} wards.`}
-          </p>
+          <div className="note">
+            <p>
+              {f.t(layer.description)} {f.t(measure.description)}
+            </p>
+            <p>
+              {f.t(MESSAGES.classes, {
+                className: f.t(spec.className),
+                count: f.integer(spec.scheme.classCount(layer.classes)),
+                total: f.integer(manifest.counts[level]),
+                levels: f.t(LEVEL_NAMES[level].plural),
+              })}
+              {weighted && <> {f.t(MESSAGES.weights, { weights: manifest.weights.description })}</>}
+              {weighted && officialAt(manifest, layer.id, level) && <> {f.t(MESSAGES.official)}</>}
+            </p>
+          </div>
         </>
       )}
     </section>
   );
+}
+
+/** Whether the build marks some of this layer's figures at this level as the published ones. */
+function officialAt(manifest: Manifest, layer: string, level: TableRow['parents'][number]['level']): boolean {
+  const byLevel: Partial<Record<typeof level, Record<string, string[]> | undefined>> = { lad: manifest.layers[layer]?.officialLadMeasures };
+  return Object.values(byLevel[level] ?? {}).some((measures) => measures.length > 0);
 }

@@ -3,22 +3,21 @@
  * sorting, and the CSV of what the table shows.
  */
 import { describe, expect, it } from 'vitest';
-import type { GroupAreaIndex, LsoaDetailIndex, AreaIndex } from '../../src/data/client.ts';
-import type { GroupColumn, LsoaColumn } from '../../src/data/schema.ts';
+import type { AreaIndex, Classes, GroupAreaIndex, LsoaDetailIndex } from '../../src/data/client.ts';
+import type { Manifest, ValueFile } from '../../src/data/schema.ts';
 import { filterAndSort, loadTableData, tableCsv, tableFileName, type TableData, type TableRow } from '../../src/data/tableRows.ts';
-import type { TableSort } from '../../src/state/url.ts';
-import type { Measure } from '../../src/config/measures.ts';
+import type { TableSort, UrlState } from '../../src/state/url.ts';
+import { resolveView } from '../../src/state/viewSpec.ts';
 import { fakeDataClient } from './fakeClient.ts';
 
-const row = (code: string, name: string, parentName: string, ladCode: string, value: number, rank: number, decile: number): TableRow => ({
+const row = (code: string, name: string, parentName: string, ladCode: string, value: number | null, rank: number | null, cls: number): TableRow => ({
   code,
   name,
-  parentName,
-  parentCode: ladCode,
+  parents: [{ level: 'lad', code: ladCode, name: parentName }],
   ladCode,
   value,
   rank,
-  decile,
+  class: cls,
 });
 
 // Wards of three London boroughs. Two share a name (Abbey), two share a
@@ -92,89 +91,36 @@ describe('filterAndSort: filtering and purity', () => {
   });
 });
 
-// --- CSV -------------------------------------------------------------------
 
-const VINTAGES = { lsoa: 2021, ward: 2024, lad: 2023 };
+describe('filterAndSort: areas without a figure', () => {
+  // r6 has no value, rank or class (an LSOA that is "not comparable" in 2019).
+  const r6 = row('E05000030', 'Aardvark', 'Merton', 'E09000024', null, null, 0);
+  const withMissing = [r6, ...ROWS];
+  names.set(r6, 'r6');
 
-const tableData = (level: TableData['level'], indicator: TableData['indicator'], measure: Measure, rows: TableRow[] = []): TableData => ({
-  level,
-  indicator,
-  measure,
-  rows,
-  total: rows.length,
-});
-
-describe('tableCsv', () => {
-  it('writes LSOA columns with the 2021 LSOA and the ward vintage', () => {
-    const rows: TableRow[] = [
-      {
-        code: 'E01000001',
-        name: 'City of London 001A',
-        parentCode: 'E05009288',
-        parentName: 'Aldersgate',
-        ladCode: 'E09000001',
-        value: 12.345,
-        rank: 28000,
-        decile: 9,
-      },
-    ];
-    expect(tableCsv(tableData('lsoa', 'imd', 'extent', rows), rows, VINTAGES)).toBe(
-      'lsoa21_code,lsoa21_name,ward24_code,ward24_name,imd_score,imd_rank,imd_decile\n' +
-        'E01000001,City of London 001A,E05009288,Aldersgate,12.345,28000,9\n',
-    );
+  it.each(['value', 'rank', 'class'] as const)('puts them last when sorting by %s, in both directions', (column) => {
+    expect(order(filterAndSort(withMissing, null, { column, direction: 'asc' })).at(-1)).toBe('r6');
+    expect(order(filterAndSort(withMissing, null, { column, direction: 'desc' })).at(-1)).toBe('r6');
   });
 
-  it('writes ward columns with the measure and the authority vintage', () => {
-    const rows = [r1];
-    expect(tableCsv(tableData('ward', 'income', 'extent', rows), rows, VINTAGES)).toBe(
-      'ward24_code,ward24_name,lad23_code,lad23_name,income_extent,income_rank_of_extent,income_decile_of_wards\n' +
-        'E05000010,Abbey,E09000024,Merton,40,1,1\n',
-    );
-  });
-
-  it('writes authority columns without a parent', () => {
-    const rows: TableRow[] = [
-      { code: 'E06000001', name: 'Hartlepool', parentCode: '', parentName: '', ladCode: 'E06000001', value: 0.1234, rank: 12, decile: 1 },
-    ];
-    expect(tableCsv(tableData('lad', 'imd', 'proportionMostDeprived10', rows), rows, VINTAGES)).toBe(
-      'lad23_code,lad23_name,imd_proportion_most_deprived_10pct,imd_rank_of_proportion_most_deprived_10pct,imd_decile_of_lads\n' +
-        'E06000001,Hartlepool,0.1234,12,1\n',
-    );
-  });
-
-  it('quotes a name with a comma and a quote, doubling the quote', () => {
-    const rows: TableRow[] = [
-      { code: 'E06000010', name: 'Kingston upon Hull, "City of"', parentCode: '', parentName: '', ladCode: 'E06000010', value: 41.2, rank: 4, decile: 1 },
-    ];
-    const csv = tableCsv(tableData('lad', 'imd', 'averageScore', rows), rows, VINTAGES);
-    expect(csv.split('\n')[1]).toBe('E06000010,"Kingston upon Hull, ""City of""",41.2,4,1');
-  });
-
-  it('writes the rows given, in the order given (the filtered, sorted ones), not all of the data', () => {
-    const data = tableData('ward', 'crime', 'averageRank', ROWS);
-    const shown = filterAndSort(ROWS, 'E09000024', { column: 'rank', direction: 'desc' });
-    const lines = tableCsv(data, shown, VINTAGES).trimEnd().split('\n');
-    expect(lines[0]).toBe('ward24_code,ward24_name,lad23_code,lad23_name,crime_average_rank,crime_rank_of_average_rank,crime_decile_of_wards');
-    expect(lines.slice(1)).toEqual(['E05000007,Castle,E09000024,Merton,25,3,2', 'E05000020,Beacon,E09000024,Merton,30,2,1', 'E05000010,Abbey,E09000024,Merton,40,1,1']);
-  });
-
-  it('writes just the header when no rows are shown', () => {
-    expect(tableCsv(tableData('lad', 'health', 'averageScore'), [], VINTAGES)).toBe(
-      'lad23_code,lad23_name,health_average_score,health_rank_of_average_score,health_decile_of_lads\n',
-    );
+  it('sorts them by name like any other row', () => {
+    expect(order(filterAndSort(withMissing, null, { column: 'name', direction: 'asc' }))[0]).toBe('r6');
   });
 });
 
-describe('tableFileName', () => {
-  it('names the indicator, level, measure (not for LSOAs) and area', () => {
-    expect(tableFileName(tableData('lsoa', 'imd', 'extent'), null)).toBe('imd-lsoa-england.csv');
-    expect(tableFileName(tableData('lsoa', 'cyp', 'extent'), 'E06000001')).toBe('cyp-lsoa-E06000001.csv');
-    expect(tableFileName(tableData('ward', 'income', 'extent'), 'E09000024')).toBe('income-ward-extent-E09000024.csv');
-    expect(tableFileName(tableData('lad', 'health', 'averageRank'), null)).toBe('health-lad-averageRank-england.csv');
-  });
-});
+// --- Specs, files and a fake client ------------------------------------------
 
-// --- loadTableData with a fake client ----------------------------------------
+// What the build made: the IMD at LSOAs in two releases, Income for wards, diversity for authorities.
+const MANIFEST: Pick<Manifest, 'layers'> = {
+  layers: {
+    imd: { levels: { lsoa: { releases: ['2019', '2025'], measures: ['score'] } } },
+    income: { levels: { ward: { releases: ['2025'], measures: ['extent', 'averageScore'] } } },
+    ethnic_diversity: { levels: { lad: { releases: ['2021'], measures: ['simpson', 'asian'] } } },
+  },
+};
+
+const specOf = (state: Partial<UrlState> & Pick<UrlState, 'layer' | 'level'>) =>
+  resolveView({ measure: null, release: null, ...state }, MANIFEST).spec;
 
 function index<T extends object>(level: AreaIndex['level'], codes: string[], extra: T): AreaIndex & T {
   return { level, codes, indexOf: new Map(codes.map((code, i) => [code, i])), ...extra };
@@ -197,23 +143,50 @@ const WARDS: GroupAreaIndex = index('ward', ['E05000001', 'E05000002', 'E0500000
 });
 const LSOAS: AreaIndex = index('lsoa', ['E01000001', 'E01000002', 'E01000003', 'E01000004'], {});
 const DETAILS: LsoaDetailIndex = { names: ['Hartlepool 001A', 'Merton 001A', 'Merton 002A', 'Merton 002B'], ward: [0, 1, 2, 2] };
-const LSOA_IMD: LsoaColumn = { score: [50.1, 10.2, 30.3, 20.4], rank: [1, 4, 2, 3], decile: [1, 10, 5, 8] };
 
-const measureRecord = (make: (measure: Measure) => number[]) =>
-  Object.fromEntries((['averageScore', 'averageRank', 'proportionMostDeprived10', 'extent', 'localConcentration'] as const).map((m) => [m, make(m)])) as Record<Measure, number[]>;
-
-const WARD_INCOME: GroupColumn = {
-  values: measureRecord((m) => (m === 'extent' ? [0.5, 0.25, 0.125] : [0, 0, 0])),
-  ranks: measureRecord((m) => (m === 'extent' ? [1, 3, 2] : [1, 2, 3])),
-  // As the pipeline writes them: ⌈rank × 10 / 3⌉ (no ties).
-  deciles: measureRecord((m) => (m === 'extent' ? [4, 10, 7] : [4, 7, 10])),
-  official: [],
+// IMD at LSOAs: row 0 is 2019 (E01000002 not comparable), row 1 is 2025.
+const LSOA_IMD_VALUES: ValueFile = {
+  releases: ['2019', '2025'],
+  measures: {
+    score: {
+      value: [
+        [40.5, null, 12.25, 8],
+        [50.1, 10.2, 30.3, 20.4],
+      ],
+      rank: [
+        [1, null, 2, 3],
+        [1, 4, 2, 3],
+      ],
+    },
+  },
 };
-const LAD_INCOME: GroupColumn = {
-  values: measureRecord((m) => (m === 'averageScore' ? [0.2, 0.1] : [0, 0])),
-  ranks: measureRecord((m) => (m === 'averageScore' ? [1, 2] : [2, 1])),
-  deciles: measureRecord((m) => (m === 'averageScore' ? [5, 10] : [10, 5])),
-  official: ['averageScore'],
+const LSOA_IMD_CLASSES: Classes = { releases: ['2019', '2025'], classes: [Uint8Array.from([1, 0, 3, 6]), Uint8Array.from([1, 10, 5, 8])], breaks: [null, null] };
+
+const WARD_INCOME_VALUES: ValueFile = {
+  releases: ['2025'],
+  measures: {
+    extent: { value: [[0.5, 0.25, 0.125]], rank: [[1, 3, 2]], rankWithinLad: [[1, 2, 1]] },
+    averageScore: { value: [[0.3, 0.2, 0.1]], rank: [[1, 2, 3]] },
+  },
+};
+// The classes are the file's own (4, 10, 7), never worked out again from the ranks.
+const WARD_INCOME_EXTENT_CLASSES: Classes = { releases: ['2025'], classes: [Uint8Array.from([4, 10, 7])], breaks: [null] };
+
+const LAD_DIVERSITY_VALUES: ValueFile = {
+  releases: ['2021'],
+  measures: { simpson: { value: [[0.1234, 0.6543]], rank: [[2, 1]] }, asian: { value: [[0.02, 0.19]], rank: [[2, 1]] } },
+};
+const LAD_SIMPSON_CLASSES: Classes = { releases: ['2021'], classes: [Uint8Array.from([1, 5])], breaks: [[0, 0.2, 0.3, 0.4, 0.5, 0.8]] };
+
+const VALUES: Record<string, ValueFile> = {
+  'values/imd/lsoa.json': LSOA_IMD_VALUES,
+  'values/income/ward.json': WARD_INCOME_VALUES,
+  'values/ethnic_diversity/lad.json': LAD_DIVERSITY_VALUES,
+};
+const CLASSES: Record<string, Classes> = {
+  'classes/imd/lsoa/score.json': LSOA_IMD_CLASSES,
+  'classes/income/ward/extent.json': WARD_INCOME_EXTENT_CLASSES,
+  'classes/ethnic_diversity/lad/simpson.json': LAD_SIMPSON_CLASSES,
 };
 
 function fakeClient() {
@@ -221,58 +194,138 @@ function fakeClient() {
     areas: async (level) => (level === 'lsoa' ? LSOAS : level === 'ward' ? WARDS : LADS),
     groupAreas: async (level) => (level === 'ward' ? WARDS : LADS),
     lsoaDetails: async () => DETAILS,
-    lsoaColumn: async () => LSOA_IMD,
-    groupColumn: async (level) => (level === 'ward' ? WARD_INCOME : LAD_INCOME),
+    values: async (path) => VALUES[path],
+    classes: async (path) => CLASSES[path],
   });
 }
 
 describe('loadTableData', () => {
-  it('builds LSOA rows with their ward as parent and the official deciles', async () => {
+  it('builds LSOA rows of the newest release, with their ward and authority as parents', async () => {
     const { client, calls } = fakeClient();
-    const data = await loadTableData(client, 'lsoa', 'imd', 'extent');
-    expect(calls).toContain('lsoaColumn imd');
-    expect(data).toMatchObject({ level: 'lsoa', indicator: 'imd', measure: 'extent', total: 4 });
-    expect(data.rows).toEqual([
-      { code: 'E01000001', name: 'Hartlepool 001A', parentName: 'Ward A', parentCode: 'E05000001', ladCode: 'E06000001', value: 50.1, rank: 1, decile: 1 },
-      { code: 'E01000002', name: 'Merton 001A', parentName: 'Ward B', parentCode: 'E05000002', ladCode: 'E09000024', value: 10.2, rank: 4, decile: 10 },
-      { code: 'E01000003', name: 'Merton 002A', parentName: 'Ward C', parentCode: 'E05000003', ladCode: 'E09000024', value: 30.3, rank: 2, decile: 5 },
-      { code: 'E01000004', name: 'Merton 002B', parentName: 'Ward C', parentCode: 'E05000003', ladCode: 'E09000024', value: 20.4, rank: 3, decile: 8 },
+    const data = await loadTableData(client, specOf({ layer: 'imd', level: 'lsoa' }));
+    expect(calls).toContain('values values/imd/lsoa.json');
+    expect(calls).toContain('classes classes/imd/lsoa/score.json');
+    expect(data.total).toBe(4);
+    expect(data.rows[0]).toEqual({
+      code: 'E01000001',
+      name: 'Hartlepool 001A',
+      parents: [
+        { level: 'ward', code: 'E05000001', name: 'Ward A' },
+        { level: 'lad', code: 'E06000001', name: 'Hartlepool' },
+      ],
+      ladCode: 'E06000001',
+      value: 50.1,
+      rank: 1,
+      class: 1,
+    });
+    expect(data.rows.map((r) => [r.code, r.value, r.rank, r.class])).toEqual([
+      ['E01000001', 50.1, 1, 1],
+      ['E01000002', 10.2, 4, 10],
+      ['E01000003', 30.3, 2, 5],
+      ['E01000004', 20.4, 3, 8],
     ]);
   });
 
-  it('builds ward rows of the chosen measure, with the authority as parent and the deciles of the column', async () => {
-    const { client, calls } = fakeClient();
-    const data = await loadTableData(client, 'ward', 'income', 'extent');
-    expect(calls).toContain('groupColumn ward income');
-    expect(data.total).toBe(3);
-    // The deciles are the column's own (4, 10, 7), not worked out again here.
-    expect(data.rows).toEqual([
-      { code: 'E05000001', name: 'Ward A', parentName: 'Hartlepool', parentCode: 'E06000001', ladCode: 'E06000001', value: 0.5, rank: 1, decile: 4 },
-      { code: 'E05000002', name: 'Ward B', parentName: 'Merton', parentCode: 'E09000024', ladCode: 'E09000024', value: 0.25, rank: 3, decile: 10 },
-      { code: 'E05000003', name: 'Ward C', parentName: 'Merton', parentCode: 'E09000024', ladCode: 'E09000024', value: 0.125, rank: 2, decile: 7 },
-    ]);
-  });
-
-  it('builds authority rows with no parent', async () => {
-    const { client, calls } = fakeClient();
-    const data = await loadTableData(client, 'lad', 'income', 'averageScore');
-    expect(calls).toContain('groupColumn lad income');
-    expect(data.rows).toEqual([
-      { code: 'E06000001', name: 'Hartlepool', parentName: '', parentCode: '', ladCode: 'E06000001', value: 0.2, rank: 1, decile: 5 },
-      { code: 'E09000024', name: 'Merton', parentName: '', parentCode: '', ladCode: 'E09000024', value: 0.1, rank: 2, decile: 10 },
-    ]);
-    expect(data.total).toBe(2);
-  });
-
-  it('gives rows that filter and export as the table shows them', async () => {
+  it('picks the row of the chosen release in both files; an area with none has null and class 0', async () => {
     const { client } = fakeClient();
-    const data = await loadTableData(client, 'ward', 'income', 'extent');
+    const spec = specOf({ layer: 'imd', level: 'lsoa', release: '2019' });
+    expect(spec.releaseIndex).toBe(0);
+    const data = await loadTableData(client, spec);
+    expect(data.rows.map((r) => [r.code, r.value, r.rank, r.class])).toEqual([
+      ['E01000001', 40.5, 1, 1],
+      ['E01000002', null, null, 0],
+      ['E01000003', 12.25, 2, 3],
+      ['E01000004', 8, 3, 6],
+    ]);
+  });
+
+  it('builds ward rows of the chosen measure, with the authority as parent and the classes of the file', async () => {
+    const { client, calls } = fakeClient();
+    const data = await loadTableData(client, specOf({ layer: 'income', level: 'ward', measure: 'extent' }));
+    // A ward does not need the big LSOA files.
+    expect(calls).not.toContain('lsoaDetails');
+    expect(data.rows).toEqual([
+      { code: 'E05000001', name: 'Ward A', parents: [{ level: 'lad', code: 'E06000001', name: 'Hartlepool' }], ladCode: 'E06000001', value: 0.5, rank: 1, class: 4 },
+      { code: 'E05000002', name: 'Ward B', parents: [{ level: 'lad', code: 'E09000024', name: 'Merton' }], ladCode: 'E09000024', value: 0.25, rank: 3, class: 10 },
+      { code: 'E05000003', name: 'Ward C', parents: [{ level: 'lad', code: 'E09000024', name: 'Merton' }], ladCode: 'E09000024', value: 0.125, rank: 2, class: 7 },
+    ]);
+  });
+
+  it('builds authority rows with no parent, loading neither wards nor LSOAs', async () => {
+    const { client, calls } = fakeClient();
+    const data = await loadTableData(client, specOf({ layer: 'ethnic_diversity', level: 'lad' }));
+    expect(calls.filter((call) => call.startsWith('groupAreas') || call.startsWith('areas'))).toEqual(['groupAreas lad']);
+    expect(data.rows).toEqual([
+      { code: 'E06000001', name: 'Hartlepool', parents: [], ladCode: 'E06000001', value: 0.1234, rank: 2, class: 1 },
+      { code: 'E09000024', name: 'Merton', parents: [], ladCode: 'E09000024', value: 0.6543, rank: 1, class: 5 },
+    ]);
+  });
+});
+
+// --- CSV -------------------------------------------------------------------
+
+describe('tableCsv', () => {
+  it('names LSOA columns as the whole-England downloads do, and the measure columns from the catalogue', async () => {
+    const { client } = fakeClient();
+    const data = await loadTableData(client, specOf({ layer: 'imd', level: 'lsoa' }));
+    expect(tableCsv(data, data.rows.slice(0, 1))).toBe(
+      'lsoa_code,lsoa_name,ward_code,ward_name,lad_code,lad_name,imd_score,imd_rank,imd_decile\n' +
+        'E01000001,Hartlepool 001A,E05000001,Ward A,E06000001,Hartlepool,50.1,1,1\n',
+    );
+  });
+
+  it('names an older release’s columns by the catalogue, and leaves an area without a figure blank', async () => {
+    const { client } = fakeClient();
+    const data = await loadTableData(client, specOf({ layer: 'imd', level: 'lsoa', release: '2019' }));
+    const lines = tableCsv(data, data.rows.slice(0, 2)).trimEnd().split('\n');
+    expect(lines).toEqual([
+      'lsoa_code,lsoa_name,ward_code,ward_name,lad_code,lad_name,imd_2019_score,imd_2019_rank,imd_2019_decile',
+      'E01000001,Hartlepool 001A,E05000001,Ward A,E06000001,Hartlepool,40.5,1,1',
+      'E01000002,Merton 001A,E05000002,Ward B,E09000024,Merton,,,',
+    ]);
+  });
+
+  it('writes the rows given, in the order given (the filtered, sorted ones), not all of the data', async () => {
+    const { client } = fakeClient();
+    const data = await loadTableData(client, specOf({ layer: 'income', level: 'ward', measure: 'extent' }));
     const shown = filterAndSort(data.rows, 'E09000024', { column: 'value', direction: 'desc' });
-    expect(tableCsv(data, shown, { lsoa: 2021, ward: 2024, lad: 2024 })).toBe(
-      'ward24_code,ward24_name,lad24_code,lad24_name,income_extent,income_rank_of_extent,income_decile_of_wards\n' +
+    expect(tableCsv(data, shown)).toBe(
+      'ward_code,ward_name,lad_code,lad_name,income_extent,income_rank_of_extent,income_decile_of_extent\n' +
         'E05000002,Ward B,E09000024,Merton,0.25,3,10\n' +
         'E05000003,Ward C,E09000024,Merton,0.125,2,7\n',
     );
-    expect(tableFileName(data, 'E09000024')).toBe('income-ward-extent-E09000024.csv');
+  });
+
+  it('writes authority columns without a parent, and a quintile column for a quantile layer', async () => {
+    const { client } = fakeClient();
+    const data = await loadTableData(client, specOf({ layer: 'ethnic_diversity', level: 'lad' }));
+    expect(tableCsv(data, data.rows)).toBe(
+      'lad_code,lad_name,ethnic_diversity_2021,ethnic_diversity_2021_rank,ethnic_diversity_2021_quintile\n' +
+        'E06000001,Hartlepool,0.1234,2,1\n' +
+        'E09000024,Merton,0.6543,1,5\n',
+    );
+  });
+
+  it('quotes a name with a comma and a quote, doubling the quote', async () => {
+    const { client } = fakeClient();
+    const data = await loadTableData(client, specOf({ layer: 'ethnic_diversity', level: 'lad' }));
+    const hull: TableRow = { ...data.rows[0], code: 'E06000010', name: 'Kingston upon Hull, "City of"' };
+    expect(tableCsv(data, [hull]).split('\n')[1]).toBe('E06000010,"Kingston upon Hull, ""City of""",0.1234,2,1');
+  });
+
+  it('writes just the header when no rows are shown', async () => {
+    const { client } = fakeClient();
+    const data = await loadTableData(client, specOf({ layer: 'income', level: 'ward', measure: 'extent' }));
+    expect(tableCsv(data, [])).toBe('ward_code,ward_name,lad_code,lad_name,income_extent,income_rank_of_extent,income_decile_of_extent\n');
+  });
+});
+
+describe('tableFileName', () => {
+  it('names the layer, release, level, measure and area', async () => {
+    const { client } = fakeClient();
+    const lsoa: TableData = await loadTableData(client, specOf({ layer: 'imd', level: 'lsoa', release: '2019' }));
+    const ward: TableData = await loadTableData(client, specOf({ layer: 'income', level: 'ward', measure: 'extent' }));
+    expect(tableFileName(lsoa, null)).toBe('imd-2019-lsoa-score-england.csv');
+    expect(tableFileName(ward, 'E09000024')).toBe('income-2025-ward-extent-E09000024.csv');
   });
 });
