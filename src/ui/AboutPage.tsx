@@ -1,151 +1,326 @@
-/** "About the data": what the figures are, where they come from, and their limits. */
-import { useEffect, useRef } from 'react';
-import { INDICATORS } from '../config/indicators.ts';
-import { LEVELS, LEVEL_LABELS } from '../config/geography.ts';
-import { MEASURES, MEASURE_INFO } from '../config/measures.ts';
+/**
+ * "About the data", generated from the catalogue: a section per theme and per
+ * layer (what it is, its releases, levels and measures, gaps and sources),
+ * then what holds for the whole build: population weights, how closely the
+ * computed authority figures match the published ones, downloads, sources,
+ * what was left out.
+ */
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { layerById, layersOfTheme, levelsOf, THEMES } from '../config/catalogue/index.ts';
+import type { LayerEntry, MeasureSpec, Msg, ThemeId } from '../config/catalogue/types.ts';
+import { LEVELS, type Level } from '../config/geography.ts';
+import { LEVEL_NAMES } from '../data/areas.ts';
 import type { DataClient } from '../data/client.ts';
 import { dataPaths, type Manifest } from '../data/schema.ts';
+import { useFormats } from '../i18n/useText.ts';
 import { useAppStore } from '../state/store.ts';
-import { formatInteger } from './format.ts';
+
+const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
+
+const MESSAGES = {
+  back: m('about.back', '← Back to the map'),
+  title: m('about.title', 'About the data'),
+  intro: m(
+    'about.intro',
+    'Every layer of the map, grouped by theme: what it measures, where it comes from, which releases and geographies it has, and its limits. The {lsoas} neighbourhoods are the Lower layer Super Output Areas (LSOAs) of 2021, each home to about 1,500 people; wards ({wardYear} codes, {wards}) and authorities ({ladYear} codes, {lads}) are unions of their LSOAs.',
+  ),
+  notBuilt: m('about.notBuilt', 'Not in this build of the data: its source file was not given to the pipeline.'),
+  releases: m('about.releases', 'Releases'),
+  release: m('about.release', '{release} (codes as published: {vintage})'),
+  levelsAndMeasures: m('about.levelsAndMeasures', 'Geographies and measures'),
+  levelMeasures: m('about.levelMeasures', '{levels}: {count, plural, one {# measure} other {# measures}}'),
+  gaps: m('about.gaps', 'Gaps'),
+  gap: m('about.gap', '{count, plural, one {# {level}} other {# {levels}}} without a {release} figure: {reason}'),
+  layerSources: m('about.layerSources', 'Sources'),
+  listSeparator: m('about.listSeparator', '; '),
+  weightsTitle: m('about.weights.title', 'Population weights'),
+  weights: m('about.weights', 'Measures that are averages or shares of people weight each LSOA by <strong>{weights}</strong>.'),
+  weightsCensus: m(
+    'about.weights.census',
+    'MHCLG weights by the mid-2022 population in File 7, which this build did not have; Census 2021 usual residents are the closest official stand-in, so weighted ward figures and the weighted authority measures that File 10 does not publish differ slightly from what MHCLG would compute.',
+  ),
+  official: m(
+    'about.official',
+    'For authorities, the map, table and downloads show the published figures wherever the build has them, and computed ones (marked “computed”) elsewhere.',
+  ),
+  noOfficial: m('about.noOfficial', 'This build has no published authority figures to compare with, so every authority figure is computed (marked “computed”).'),
+  agreementSummary: m('about.agreement.summary', 'How closely the computed authority figures match the published ones'),
+  agreementCaption: m('about.agreement.caption', 'Computed authority figures against the published ones, {count} authorities'),
+  agreementLayer: m('about.agreement.layer', 'Layer'),
+  agreementMeasure: m('about.agreement.measure', 'Measure'),
+  agreementEqual: m('about.agreement.equal', 'Equal as published'),
+  agreementLargest: m('about.agreement.largest', 'Largest difference'),
+  agreementRanks: m('about.agreement.ranks', 'Equal ranks'),
+  agreementDiffering: m('about.agreement.differing', 'Authorities that differ'),
+  ofAreas: m('about.ofAreas', '{count} of {total}'),
+  agreementNote: m(
+    'about.agreement.note',
+    'Where an unweighted figure differs, the best-fit ward lookup puts an LSOA in a different authority from the publisher’s own assignment, so the authority has one LSOA more or fewer here (the README names the LSOA).',
+  ),
+  none: m('format.none', '–'),
+  downloadsTitle: m('about.downloads.title', 'Downloads'),
+  download: m('about.download', '{file} — every {level} with its parents and all layers'),
+  dictionary: m('about.dictionary', 'Column dictionary (README.md): vintages, weights and sources of every column'),
+  sourcesTitle: m('about.sources.title', 'Sources and licences'),
+  source: m('about.source', '{title}, {publisher}. {licence}.'),
+  officialDownload: m('about.source.download', 'Official download'),
+  fileUsed: m('about.source.file', '(file used: {file})'),
+  skippedTitle: m('about.skipped.title', 'Left out of the build'),
+  skipped: m('about.skipped', '{count} {what} in {file}'),
+  accessibilityTitle: m('about.accessibility.title', 'Accessibility'),
+  accessibility: m(
+    'about.accessibility',
+    'Everything on the map can be reached without a mouse: search for an area, or use the table view, whose rows select areas. The palettes stay distinct with the common kinds of colour blindness, and every colour also has its class number in the legend, table and charts.',
+  ),
+  build: m('about.build', 'Data build {id}.'),
+} satisfies Record<string, Msg>;
+
+/**
+ * General explanations of a theme, before its layers. The catalogue's
+ * entries carry each layer's own text (description, about); these hold for
+ * all layers of a theme.
+ */
+const THEME_NOTES: Partial<Record<ThemeId, { title: Msg; body: Msg }[]>> = {
+  deprivation: [
+    {
+      title: m('about.iod.what.title', 'What the Index of Multiple Deprivation measures'),
+      body: m(
+        'about.iod.what',
+        'The English Indices of Deprivation, published by the Ministry of Housing, Communities and Local Government (MHCLG), rank every neighbourhood in England by <em>relative</em> deprivation: a lack of resources and opportunities, not a lack of wealth. The Index of Multiple Deprivation (IMD) combines seven domains: income; employment; education, skills and training; health and disability; crime; barriers to housing and services; and the living environment. Six sub-domains split three of them further. A deprived area is not a place where everyone is deprived, nor is every deprived person in a deprived area.',
+      ),
+    },
+    {
+      title: m('about.iod.decile.title', 'What a decile is'),
+      body: m(
+        'about.iod.decile',
+        'All LSOAs are ranked from 1 (most deprived) to {lsoas} (least deprived) and split into ten equal groups: <strong>decile 1 is the most deprived 10%</strong>, decile 10 the least deprived 10%. For wards and authorities the map ranks the areas by a summary measure and splits them into deciles of their own ({wards} wards, {lads} authorities).',
+      ),
+    },
+    {
+      title: m('about.iod.compare.title', 'Why 2019 and 2025 ranks are not directly comparable'),
+      body: m(
+        'about.iod.compare',
+        'Ranks are relative: an area can move down the ranking because others got worse, with no change of its own. The IoD 2019 ranked the 32,844 LSOAs of 2011; the IoD 2025 ranks the {lsoas} LSOAs of 2021, so many neighbourhoods were split, merged or redrawn and a code may not mean the same place. Some indicators and data sources changed as well. The map shows 2019 figures only for LSOAs that did not change; compare deciles or broad positions between editions, with care, and never read a change of rank as a measured change in deprivation.',
+      ),
+    },
+    {
+      title: m('about.iod.groups.title', 'Wards and local authorities'),
+      body: m(
+        'about.iod.groups',
+        'Wards and authorities are drawn and summarised as unions of their LSOAs, through the ONS best-fit lookup of each LSOA to one ward. Their outlines follow LSOA edges, which are close to but not the official ward boundaries, so outlines and figures always agree. Their summary measures follow MHCLG’s method for local authority summaries (the measures are listed with each layer below).',
+      ),
+    },
+  ],
+};
+
+const rich = {
+  strong: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+  em: (chunks: ReactNode[]) => <em>{chunks}</em>,
+};
+
+/** Levels of a layer that share one list of measures, grouped (IoD wards and authorities have the same five). */
+function levelGroups(layer: LayerEntry): { levels: Level[]; measures: MeasureSpec[] }[] {
+  const groups: { levels: Level[]; measures: MeasureSpec[] }[] = [];
+  for (const level of levelsOf(layer)) {
+    const measures = layer.levels[level]!.measures;
+    const same = groups.find((g) => g.measures === measures || (g.measures.length === measures.length && g.measures.every((x, i) => x.id === measures[i].id)));
+    if (same) same.levels.push(level);
+    else groups.push({ levels: [level], measures });
+  }
+  return groups;
+}
+
+function LayerSection({ layer, manifest }: { layer: LayerEntry; manifest: Manifest }) {
+  const f = useFormats();
+  const built = manifest.layers[layer.id];
+  const sources = layer.sources.map((id) => manifest.sources.find((s) => s.id === id)?.title).filter((title): title is string => !!title);
+  const gaps = built?.gaps ?? [];
+  return (
+    <section className="about__layer" aria-labelledby={`about-layer-${layer.id}`}>
+      <h4 id={`about-layer-${layer.id}`}>{f.t(layer.label)}</h4>
+      <p>{f.t(layer.description)}</p>
+      <p>{f.t(layer.about)}</p>
+      {!built && <p className="muted">{f.t(MESSAGES.notBuilt)}</p>}
+      <dl className="about__measures">
+        <div>
+          <dt>{f.t(MESSAGES.releases)}</dt>
+          <dd>
+            {layer.releases.map((release) => f.t(MESSAGES.release, { release: f.t(release.label), vintage: release.sourceVintage })).join(f.t(MESSAGES.listSeparator))}
+          </dd>
+        </div>
+        {gaps.length > 0 && (
+          <div>
+            <dt>{f.t(MESSAGES.gaps)}</dt>
+            <dd>
+              <ul>
+                {gaps.map((gap) => {
+                  const release = layer.releases.find((r) => r.id === gap.release);
+                  return (
+                    <li key={`${gap.level}-${gap.release}`}>
+                      {f.t(MESSAGES.gap, {
+                        count: gap.count,
+                        level: f.t(LEVEL_NAMES[gap.level].singular),
+                        levels: f.t(LEVEL_NAMES[gap.level].plural),
+                        release: release ? f.t(release.label) : gap.release,
+                        reason: gap.reason,
+                      })}
+                    </li>
+                  );
+                })}
+              </ul>
+            </dd>
+          </div>
+        )}
+        {sources.length > 0 && (
+          <div>
+            <dt>{f.t(MESSAGES.layerSources)}</dt>
+            <dd>{sources.join(f.t(MESSAGES.listSeparator))}</dd>
+          </div>
+        )}
+      </dl>
+      <details>
+        <summary>{f.t(MESSAGES.levelsAndMeasures)}</summary>
+        {levelGroups(layer).map((group) => (
+          <Fragment key={group.levels.join('-')}>
+            <p>
+              <strong>
+                {f.t(MESSAGES.levelMeasures, {
+                  levels: group.levels.map((level) => f.t(LEVEL_NAMES[level].plural)).join(f.t(MESSAGES.listSeparator)),
+                  count: group.measures.length,
+                })}
+              </strong>
+            </p>
+            <dl className="about__measures">
+              {group.measures.map((measure) => (
+                <div key={measure.id}>
+                  <dt>{f.t(measure.label)}</dt>
+                  <dd>{f.t(measure.description)}</dd>
+                </div>
+              ))}
+            </dl>
+          </Fragment>
+        ))}
+      </details>
+    </section>
+  );
+}
 
 export function AboutPage({ client, manifest }: { client: DataClient; manifest: Manifest }) {
+  const f = useFormats();
   const setView = useAppStore((s) => s.setView);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const census = manifest.weights.kind === 'census-2021';
-  const proportionRows = manifest.agreement.filter((row) => row.measure === 'proportionMostDeprived10');
-  const differing = [...new Set(proportionRows.flatMap((row) => row.differing))];
-  const hasFile10 = manifest.agreement.length > 0;
+  const hasOfficial = manifest.agreement.length > 0;
+  const counts = {
+    lsoas: f.integer(manifest.counts.lsoa),
+    wards: f.integer(manifest.counts.ward),
+    lads: f.integer(manifest.counts.lad),
+    wardYear: String(manifest.vintages.ward),
+    ladYear: String(manifest.vintages.lad),
+  };
 
   return (
     <article className="about" aria-labelledby="about-title">
       <div className="about__inner">
         <button type="button" className="button button--quiet" onClick={() => setView('map')}>
-          ← Back to the map
+          {f.t(MESSAGES.back)}
         </button>
         <h2 id="about-title" tabIndex={-1} ref={heading}>
-          About the data
+          {f.t(MESSAGES.title)}
         </h2>
+        <p>{f.t(MESSAGES.intro, counts)}</p>
 
-        <h3>What the Index of Multiple Deprivation measures</h3>
-        <p>
-          The English Indices of Deprivation 2025, published by the Ministry of Housing, Communities and Local Government
-          (MHCLG), rank every neighbourhood in England by <em>relative</em> deprivation: a lack of resources and
-          opportunities, not a lack of wealth. The Index of Multiple Deprivation (IMD) combines seven domains: income;
-          employment; education, skills and training; health and disability; crime; barriers to housing and services;
-          and the living environment. Six sub-domains split three of them further.
-        </p>
-        <p>
-          The neighbourhoods are the {formatInteger(manifest.counts.lsoa)} Lower layer Super Output Areas (LSOAs, 2021
-          boundaries) of England, each home to about 1,500 people. A deprived area is not a place where everyone is
-          deprived, nor is every deprived person in a deprived area.
-        </p>
+        {THEMES.map((theme) => (
+          <section key={theme.id} className="about__theme" aria-labelledby={`about-theme-${theme.id}`}>
+            <h3 id={`about-theme-${theme.id}`}>{f.t(theme.label)}</h3>
+            {(THEME_NOTES[theme.id] ?? []).map((note) => (
+              <Fragment key={note.title.id}>
+                <h4>{f.t(note.title)}</h4>
+                <p>
+                  <FormattedMessage {...note.body} values={{ ...counts, ...rich }} />
+                </p>
+              </Fragment>
+            ))}
+            {layersOfTheme(theme.id).map((layer) => (
+              <LayerSection key={layer.id} layer={layer} manifest={manifest} />
+            ))}
+          </section>
+        ))}
 
-        <h3>What a decile is</h3>
+        <h3>{f.t(MESSAGES.weightsTitle)}</h3>
         <p>
-          All LSOAs are ranked from 1 (most deprived) to {formatInteger(manifest.counts.lsoa)} (least deprived) and
-          split into ten equal groups: <strong>decile 1 is the most deprived 10%</strong>, decile 10 the least deprived
-          10%. For wards and authorities the map ranks the areas by a summary measure and splits them into deciles of
-          their own ({formatInteger(manifest.counts.ward)} wards, {manifest.counts.lad} authorities).
+          <FormattedMessage {...MESSAGES.weights} values={{ weights: manifest.weights.description, ...rich }} /> {census && f.t(MESSAGES.weightsCensus)}{' '}
+          {f.t(hasOfficial ? MESSAGES.official : MESSAGES.noOfficial)}
         </p>
-
-        <h3>Why 2019 and 2025 ranks are not directly comparable</h3>
-        <p>
-          Ranks are relative: an area can move down the ranking because others got worse, with no change of its own.
-          The IoD 2019 ranked the 32,844 LSOAs of 2011; the IoD 2025 ranks the {formatInteger(manifest.counts.lsoa)} LSOAs
-          of 2021, so many neighbourhoods were split, merged or redrawn and a code may not mean the same place. Some
-          indicators and data sources changed as well. Compare deciles or broad positions between editions, with care,
-          and only for unchanged LSOAs; never read a change of rank as a measured change in deprivation.
-        </p>
-
-        <h3>Wards and local authorities</h3>
-        <p>
-          Wards ({manifest.vintages.ward} codes) and authorities ({manifest.vintages.lad} codes) are drawn and summarised
-          as unions of their LSOAs, through the ONS best-fit lookup of each LSOA to one ward. The outlines therefore
-          follow LSOA edges, which are close to but not the official ward boundaries, and outlines and figures always
-          agree. Their summary measures follow MHCLG’s method for local authority summaries:
-        </p>
-        <dl className="about__measures">
-          {MEASURES.map((m) => (
-            <div key={m}>
-              <dt>{MEASURE_INFO[m].label}</dt>
-              <dd>{MEASURE_INFO[m].description}</dd>
-            </div>
-          ))}
-        </dl>
-
-        <h3>Population weights</h3>
-        <p>
-          The weighted measures weight each LSOA by <strong>{manifest.weights.description}</strong>.
-          {census &&
-            ' MHCLG weights by the mid-2022 population in File 7, which this build did not have; Census 2021 usual residents are the closest official stand-in, so weighted ward figures and the weighted authority measures that File 10 does not publish differ slightly from what MHCLG would compute.'}{' '}
-          {hasFile10
-            ? 'For authorities, the map, table and downloads show MHCLG’s published File 10 figures wherever File 10 has them, and computed ones (marked “computed”) elsewhere.'
-            : 'This build was not given File 10, so every authority figure is computed by the same method (marked “computed”), none is the official one.'}
-        </p>
-        {hasFile10 && (
-        <details>
-          <summary>How closely the computed authority figures match File 10</summary>
-          <div className="table-scroll">
-            <table className="measures">
-              <caption>Computed authority figures against the published File 10, {manifest.counts.lad} authorities</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Indicator</th>
-                  <th scope="col">Measure</th>
-                  <th scope="col">Equal as published</th>
-                  <th scope="col">Largest difference</th>
-                  <th scope="col">Equal ranks</th>
-                </tr>
-              </thead>
-              <tbody>
-                {manifest.agreement.map((row) => (
-                  <tr key={`${row.indicator}-${row.measure}`}>
-                    <td>{INDICATORS.find((i) => i.id === row.indicator)?.short}</td>
-                    <td>{MEASURE_INFO[row.measure].label}</td>
-                    <td>
-                      {row.equalAtPublishedPrecision} of {row.areas}
-                    </td>
-                    <td>{row.maxAbsDifference.toPrecision(3)}</td>
-                    <td>
-                      {row.equalRanks} of {row.areas}
-                    </td>
+        {hasOfficial && (
+          <details>
+            <summary>{f.t(MESSAGES.agreementSummary)}</summary>
+            <div className="table-scroll">
+              <table className="measures">
+                <caption>{f.t(MESSAGES.agreementCaption, { count: f.integer(manifest.counts.lad) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{f.t(MESSAGES.agreementLayer)}</th>
+                    <th scope="col">{f.t(MESSAGES.agreementMeasure)}</th>
+                    <th scope="col">{f.t(MESSAGES.agreementEqual)}</th>
+                    <th scope="col">{f.t(MESSAGES.agreementLargest)}</th>
+                    <th scope="col">{f.t(MESSAGES.agreementRanks)}</th>
+                    <th scope="col">{f.t(MESSAGES.agreementDiffering)}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {differing.length > 0 && (
-            <p>
-              The unweighted proportion differs for {differing.join(', ')}: there the best-fit ward lookup puts an LSOA in a
-              different authority from MHCLG’s own assignment, so the authority has one LSOA more or fewer here than in
-              File 10 (the README names the LSOA).
-            </p>
-          )}
-        </details>
+                </thead>
+                <tbody>
+                  {manifest.agreement.map((row) => {
+                    const layer = layerById(row.layer);
+                    const measure = layer && LEVELS.map((level) => layer.levels[level]?.measures.find((x) => x.id === row.measure)).find(Boolean);
+                    return (
+                      <tr key={`${row.layer}-${row.measure}`}>
+                        <th scope="row">{layer ? f.t(layer.short) : row.layer}</th>
+                        <td>{measure ? f.t(measure.label) : row.measure}</td>
+                        <td>{f.t(MESSAGES.ofAreas, { count: f.integer(row.equalAtPublishedPrecision), total: f.integer(row.areas) })}</td>
+                        <td>{f.decimal(row.maxAbsDifference, row.maxAbsDifference === 0 ? 0 : 4)}</td>
+                        <td>{f.t(MESSAGES.ofAreas, { count: f.integer(row.equalRanks), total: f.integer(row.areas) })}</td>
+                        <td>{row.differing.length ? row.differing.join(f.t(MESSAGES.listSeparator)) : f.t(MESSAGES.none)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {manifest.agreement.some((row) => row.differing.length > 0) && <p>{f.t(MESSAGES.agreementNote)}</p>}
+          </details>
         )}
 
-        <h3>Downloads</h3>
+        <h3>{f.t(MESSAGES.downloadsTitle)}</h3>
         <ul>
           {LEVELS.map((level) => (
             <li key={level}>
-              <a href={client.url(dataPaths.download(level))} download>
-                {level}.csv
-              </a>{' '}
-              — every {LEVEL_LABELS[level].singular} with its parents and all indicators
+              <FormattedMessage
+                {...MESSAGES.download}
+                values={{
+                  file: (
+                    <a href={client.url(dataPaths.download(level))} download>
+                      {dataPaths.download(level).split('/').pop()}
+                    </a>
+                  ),
+                  level: f.t(LEVEL_NAMES[level].singular),
+                }}
+              />
             </li>
           ))}
           <li>
-            <a href={client.url(dataPaths.downloadsReadme)}>Column dictionary (README.md)</a>: vintages, weights and sources of every column
+            <a href={client.url(dataPaths.downloadsReadme)}>{f.t(MESSAGES.dictionary)}</a>
           </li>
         </ul>
 
-        <h3>Sources and licences</h3>
+        <h3>{f.t(MESSAGES.sourcesTitle)}</h3>
         <ul className="about__sources">
           {manifest.sources.map((source) => (
             <li key={source.id}>
-              <strong>{source.title}</strong>, {source.publisher}. {source.licence}.{' '}
-              {source.url?.startsWith('http') && <a href={source.url}>Official download</a>} <span className="muted">(file used: {source.file})</span>
+              <strong>{f.t(MESSAGES.source, { title: source.title, publisher: source.publisher, licence: source.licence })}</strong>{' '}
+              {source.url?.startsWith('http') && <a href={source.url}>{f.t(MESSAGES.officialDownload)}</a>}{' '}
+              <span className="muted">{f.t(MESSAGES.fileUsed, { file: source.file })}</span>
               <br />
               <span className="muted">{source.attribution}</span>
             </li>
@@ -153,23 +328,17 @@ export function AboutPage({ client, manifest }: { client: DataClient; manifest: 
         </ul>
         {manifest.skipped.length > 0 && (
           <>
-            <h3>Left out of the build</h3>
+            <h3>{f.t(MESSAGES.skippedTitle)}</h3>
             <ul>
               {manifest.skipped.map((s) => (
-                <li key={`${s.file}-${s.what}`}>
-                  {formatInteger(s.count)} {s.what} in {s.file}
-                </li>
+                <li key={`${s.file}-${s.what}`}>{f.t(MESSAGES.skipped, { count: f.integer(s.count), what: s.what, file: s.file })}</li>
               ))}
             </ul>
           </>
         )}
-        <h3>Accessibility</h3>
-        <p>
-          Everything on the map can be reached without a mouse: search for an area, or use the table view, whose rows
-          select areas. The colours are the viridis scale, which stays distinct with the common kinds of colour
-          blindness; every colour also has its decile number in the legend, table and charts.
-        </p>
-        <p className="muted">Data build {manifest.buildId}.</p>
+        <h3>{f.t(MESSAGES.accessibilityTitle)}</h3>
+        <p>{f.t(MESSAGES.accessibility)}</p>
+        <p className="muted">{f.t(MESSAGES.build, { id: manifest.buildId })}</p>
       </div>
     </article>
   );
