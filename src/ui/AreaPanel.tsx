@@ -50,7 +50,7 @@ const MESSAGES = {
   headlineClass: m('panel.headline.class', '{className} {cls} of {count}.'),
   headlineRank: m(
     'panel.headline.rank',
-    'Rank {rank} {levels} in England ({polarity, select, higher-is-worse {1 = most deprived} other {1 = highest}}).',
+    'Rank {rank} {levels} in England ({polarity, select, higherIsWorse {1 = most deprived} other {1 = highest}}).',
   ),
   headlineRankWithinLad: m('panel.headline.rankWithinLad', 'Rank {rank} {levels} in {lad}.'),
   noValue: m('panel.noValue', 'No figure for this area in this release.'),
@@ -218,8 +218,8 @@ function ThemeStrips({ profile, info, spec, measure, release, manifest }: { prof
   );
 }
 
-/** The figures of one area from its authority's profile. */
-function AreaFigures({ profile, info, spec, manifest }: { profile: Profile; info: AreaInfo; spec: ViewSpec; manifest: Manifest }) {
+/** The figures of one area from its authority's profile (exported for tests: it renders without a store or a client). */
+export function AreaFigures({ profile, info, spec, manifest }: { profile: Profile; info: AreaInfo; spec: ViewSpec; manifest: Manifest }) {
   const f = useFormats();
   const layer = spec.layer;
   const level = info.level;
