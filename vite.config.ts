@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precomputedPalettes } from './scripts/vite/precomputedPalettes.ts';
+import { compiledMessages } from './scripts/vite/compiledMessages.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precomputedPalettes(), compiledMessages()],
   // Relative asset URLs, so the built site works from any folder of any static host.
   base: './',
   build: {

@@ -62,7 +62,7 @@ const deciles: SchemeKind<{ kind: 'deciles' }> = {
         labelValues: { decile: i + 1 },
         description: m(
           'legend.deciles.binDescription',
-          '{decile, select, 1 {Decile 1, most deprived} 10 {Decile 10, least deprived} other {Decile {decile}}}',
+          '{decile, plural, =1 {Decile 1, most deprived} =10 {Decile 10, least deprived} other {Decile #}}',
         ),
       })),
     };

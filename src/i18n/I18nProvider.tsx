@@ -6,11 +6,19 @@
  */
 import type { ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import compiledEnglish from 'virtual:compiled-messages';
 
 export const DEFAULT_LOCALE = 'en-GB';
 
-/** Translations by locale; English is the defaultMessage of each message, so it has none. */
-const TRANSLATIONS: Record<string, Record<string, string>> = { [DEFAULT_LOCALE]: {} };
+/**
+ * Translations by locale. English is the defaultMessage of each message; the
+ * built site has it parsed at build time (scripts/vite/compiledMessages.ts),
+ * development and tests parse it when shown.
+ */
+const TRANSLATIONS: Record<string, Record<string, string> | Record<string, MessageFormatElement[]>> = {
+  [DEFAULT_LOCALE]: (compiledEnglish as Record<string, MessageFormatElement[]> | null) ?? {},
+};
 
 function onError(error: { code?: string }): void {
   // English has no translation file: its texts are the default messages.

@@ -111,7 +111,10 @@ function parseViewport(text: string): Viewport | undefined {
 const msg = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
 
 export const URL_MESSAGES = {
-  unknown: msg('url.unknown', 'The link’s {name} “{value}” is not one this map knows, so it shows {fallback} instead.'),
+  unknown: msg(
+    'url.unknown',
+    'The link’s {name} “{value}” is not one this map knows, so it shows {name, select, layer {the Index of Multiple Deprivation} level {neighbourhoods (LSOAs)} view {the map} other {the default}} instead.',
+  ),
   repeated: msg('url.repeated', 'The link gave the {name} {count} times; the map uses “{value}”.'),
   layerLevel: msg('url.layerLevel', '{layer} is not mapped for {level}, so the map shows it for {fallback}.'),
   measure: msg('url.measure', 'The link’s measure “{value}” does not exist for {layer} at this level, so the map shows {fallback}.'),
@@ -124,9 +127,6 @@ export const URL_MESSAGES = {
   lad: msg('url.lad', 'The link’s authority filter “{value}” is not an authority code, so the table shows all of England.'),
   sort: msg('url.sort', 'The link’s table order “{value}” is not understood, so the table is in rank order.'),
   extra: msg('url.extra', 'The link had settings this map does not use ({names}); they were ignored.'),
-  fallbackLayer: msg('url.fallback.layer', 'the Index of Multiple Deprivation'),
-  fallbackLevel: msg('url.fallback.level', 'neighbourhoods (LSOAs)'),
-  fallbackView: msg('url.fallback.view', 'the map'),
 };
 
 /**
@@ -140,7 +140,7 @@ function pick<T>(
   onBad: (value: string) => void,
   problems: Problem[],
 ): T | undefined {
-  const values = names.flatMap((name) => params.getAll(name));
+  const values = [...params].filter(([name]) => names.includes(name)).map(([, value]) => value);
   if (values.length === 0) return undefined;
   let chosen: { value: string; parsed: T } | undefined;
   const bad: string[] = [];
@@ -200,14 +200,13 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
   }
   const state: UrlState = { ...DEFAULT_URL_STATE, sort: { ...DEFAULT_URL_STATE.sort } };
   const problems: Problem[] = [];
-  const unknown = (name: string, fallback: Msg) => (value: string) =>
-    problems.push({ msg: URL_MESSAGES.unknown, values: { name, value: echo(value), fallback: fallback.defaultMessage } });
+  const unknown = (name: string) => (value: string) => problems.push({ msg: URL_MESSAGES.unknown, values: { name, value: echo(value) } });
 
-  const layer = pick(params, ['layer', 'indicator'], (v) => layerById(v.trim())?.id, unknown('layer', URL_MESSAGES.fallbackLayer), problems);
+  const layer = pick(params, ['layer', 'indicator'], (v) => layerById(v.trim())?.id, unknown('layer'), problems);
   if (layer) state.layer = layer;
   const entry = layerById(state.layer)!;
 
-  const level = pick(params, ['level'], (v) => (isLevel(v) ? v : undefined), unknown('level', URL_MESSAGES.fallbackLevel), problems);
+  const level = pick(params, ['level'], (v) => (isLevel(v) ? v : undefined), unknown('level'), problems);
   if (level) state.level = level;
   if (!entry.levels[state.level]) {
     const fallback = levelsOf(entry)[0];
@@ -240,7 +239,7 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
   const viewport = pick(params, ['map'], parseViewport, (value) => problems.push({ msg: URL_MESSAGES.map, values: { value: echo(value) } }), problems);
   if (viewport) state.viewport = viewport;
 
-  const view = pick(params, ['view'], (v) => VIEWS.find((known) => known === v), unknown('view', URL_MESSAGES.fallbackView), problems);
+  const view = pick(params, ['view'], (v) => VIEWS.find((known) => known === v), unknown('view'), problems);
   if (view) state.view = view;
 
   const lad = pick(
@@ -267,7 +266,7 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
   if (sort) state.sort = sort;
 
   const extra = [...new Set(params.keys())].filter((key) => !KNOWN_PARAMS.includes(key));
-  if (extra.length > 0) problems.push({ msg: URL_MESSAGES.extra, values: { names: extra.map(echo).join(', ') } });
+  if (extra.length > 0) problems.push({ msg: URL_MESSAGES.extra, values: { names: echo(extra.join(', ')) } });
   return { state, problems };
 }
 

@@ -35,7 +35,7 @@ export const LSOA_SCORE: MeasureSpec = {
   },
   csv: 'score',
   format: { style: 'decimal', decimals: 3, storedDecimals: 3 },
-  polarity: 'higher-is-worse',
+  polarity: 'higherIsWorse',
   ranked: true,
 };
 
@@ -50,7 +50,7 @@ function summaryMeasure(measure: Measure): MeasureSpec {
     format: info.percent
       ? { style: 'percent', decimals: 1, storedDecimals: info.decimals }
       : { style: 'decimal', decimals: Math.min(info.decimals, 2), storedDecimals: info.decimals },
-    polarity: 'higher-is-worse',
+    polarity: 'higherIsWorse',
     ranked: true,
   };
 }

@@ -34,7 +34,7 @@ export interface Theme {
 }
 
 /** Which way is bad: decides which end of the palette is dark and what "rank 1" means. */
-export type Polarity = 'higher-is-worse' | 'higher-is-better' | 'neutral';
+export type Polarity = 'higherIsWorse' | 'higherIsBetter' | 'neutral';
 
 /** How a value is written for people (always through Intl, in the user's locale). */
 export interface NumberFormat {
@@ -57,7 +57,7 @@ export interface MeasureSpec {
   polarity: Polarity;
   /**
    * Whether areas have a national rank for it (1 = most deprived, or the
-   * highest value for a neutral or higher-is-better measure).
+   * highest value for a neutral or higherIsBetter measure).
    */
   ranked: boolean;
 }

@@ -1,0 +1,126 @@
+/**
+ * Every message of the interface, with its English text: the ones written
+ * in the source as `{ id: '…', defaultMessage: '…' }` or
+ * `<FormattedMessage id="…" defaultMessage="…" />`, and the ones the layer
+ * catalogue builds from its data (src/config/catalogue/). Used to compile the
+ * English messages at build time (scripts/vite/compiledMessages.ts) and by
+ * tests/i18n/messages.test.ts.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseSync } from 'oxc-parser';
+import { LAYERS, THEMES } from '../../src/config/catalogue/index.ts';
+
+export interface CollectedMessages {
+  messages: Map<string, string>;
+  /** Places where a message's id or text is not a plain string, so it cannot be collected (must be none outside the catalogue). */
+  dynamic: string[];
+  /** Ids given two different texts. */
+  conflicts: string[];
+}
+
+type Node = { type: string; start: number; [key: string]: unknown };
+
+function walk(node: unknown, visit: (node: Node) => void): void {
+  if (Array.isArray(node)) for (const child of node) walk(child, visit);
+  else if (node && typeof node === 'object') {
+    const n = node as Node;
+    if (typeof n.type === 'string') visit(n);
+    for (const value of Object.values(n)) if (value && typeof value === 'object') walk(value, visit);
+  }
+}
+
+const stringOf = (node: unknown): string | undefined => {
+  const n = node as Node | null;
+  if (n?.type === 'Literal' && typeof n.value === 'string') return n.value;
+  if (n?.type === 'TemplateLiteral' && (n.expressions as unknown[]).length === 0) return (n.quasis as { value: { cooked: string } }[])[0].value.cooked;
+  return undefined;
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+export function collectMessages(srcDir: string): CollectedMessages {
+  const messages = new Map<string, string>();
+  const dynamic: string[] = [];
+  const conflicts: string[] = [];
+  const add = (id: string, text: string) => {
+    const known = messages.get(id);
+    if (known !== undefined && known !== text) conflicts.push(id);
+    messages.set(id, text);
+  };
+  const catalogueDir = join(srcDir, 'config', 'catalogue');
+  for (const file of sourceFiles(srcDir)) {
+    const source = readFileSync(file, 'utf8');
+    const { program } = parseSync(file, source);
+    const where = (node: Node) => `${relative(srcDir, file)}:${source.slice(0, node.start).split('\n').length}`;
+    // Message factories: `const m = (id, defaultMessage) => ({ id, defaultMessage })`; their calls with two strings are messages.
+    const factories = new Set<string>();
+    const factoryBodies = new Set<unknown>();
+    walk(program, (node) => {
+      if (node.type !== 'VariableDeclarator') return;
+      const init = node.init as Node | null;
+      const body = init?.type === 'ArrowFunctionExpression' ? (init.body as Node) : undefined;
+      const object = body?.type === 'ParenthesizedExpression' ? (body.expression as Node) : body;
+      if (object?.type !== 'ObjectExpression') return;
+      const names = (object.properties as Node[]).map((p) => (p.key as { name?: string })?.name);
+      if (names.includes('id') && names.includes('defaultMessage')) {
+        factories.add((node.id as { name: string }).name);
+        factoryBodies.add(object);
+      }
+    });
+    walk(program, (node) => {
+      if (node.type === 'CallExpression' && (node.callee as Node).type === 'Identifier' && factories.has((node.callee as { name: string }).name)) {
+        const [idArg, textArg] = node.arguments as Node[];
+        const id = stringOf(idArg);
+        const text = stringOf(textArg);
+        if (id !== undefined && text !== undefined) add(id, text);
+        else if (!file.startsWith(catalogueDir)) dynamic.push(where(node));
+      }
+      if (factoryBodies.has(node)) return;
+      if (node.type === 'ObjectExpression') {
+        const props = (node.properties as Node[]).filter((p) => p.type === 'Property');
+        const prop = (name: string) => props.find((p) => (p.key as Node).type === 'Identifier' && (p.key as { name: string }).name === name);
+        const idProp = prop('id');
+        const textProp = prop('defaultMessage');
+        if (!textProp) return;
+        const id = idProp && stringOf(idProp.value);
+        const text = stringOf(textProp.value);
+        if (id !== undefined && text !== undefined) add(id, text);
+        // The catalogue builds messages from its data; those are collected from the built catalogue below.
+        else if (!file.startsWith(catalogueDir)) dynamic.push(where(node));
+      }
+      if (node.type === 'JSXOpeningElement') {
+        const attrs = (node.attributes as Node[]).filter((a) => a.type === 'JSXAttribute');
+        const attr = (name: string) => attrs.find((a) => (a.name as { name: string }).name === name);
+        const textAttr = attr('defaultMessage');
+        if (!textAttr) return;
+        const id = stringOf(attr('id')?.value);
+        const text = stringOf(textAttr.value);
+        if (id !== undefined && text !== undefined) add(id, text);
+        else dynamic.push(where(node));
+      }
+    });
+  }
+  for (const [id, text] of collectCatalogueMessages()) add(id, text);
+  return { messages, dynamic, conflicts };
+}
+
+/** The messages of the layer catalogue, as built from its data (layer labels, measures, releases, themes). */
+export function collectCatalogueMessages(): Map<string, string> {
+  const messages = new Map<string, string>();
+  const visit = (value: unknown, seen: Set<unknown>) => {
+    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    if (typeof record.id === 'string' && typeof record.defaultMessage === 'string') messages.set(record.id, record.defaultMessage);
+    for (const child of Object.values(record)) visit(child, seen);
+  };
+  visit([LAYERS, THEMES], new Set());
+  return messages;
+}

@@ -1,0 +1,93 @@
+/**
+ * react-intl parses each ICU message the first time it is shown, with a
+ * parser of about 8 KB gzip. For the built site the messages are parsed at
+ * build time instead (FormatJS's advice for production): every
+ * `defaultMessage` written in the source (`{ id, defaultMessage: '…' }`,
+ * `m('id', '…')` factories, `<FormattedMessage defaultMessage="…">`) is
+ * replaced by its parsed form in place, so each message stays in the chunk
+ * that uses it; the messages the layer catalogue builds from its data are
+ * handed to the app parsed (`virtual:compiled-messages`). The browser bundle
+ * then takes FormatJS's "no-parser" build of the parser module. Development
+ * and unit tests keep plain strings and the parser.
+ */
+import { parse } from '@formatjs/icu-messageformat-parser';
+import MagicString from 'magic-string';
+import { parseSync } from 'oxc-parser';
+import type { Plugin } from 'vite';
+import { collectCatalogueMessages } from '../i18n/collectMessages.ts';
+
+const VIRTUAL = 'virtual:compiled-messages';
+const RESOLVED = `\0${VIRTUAL}`;
+
+type Node = { type: string; start: number; end: number; [key: string]: unknown };
+
+function walk(node: unknown, visit: (node: Node) => void): void {
+  if (Array.isArray(node)) for (const child of node) walk(child, visit);
+  else if (node && typeof node === 'object') {
+    const n = node as Node;
+    if (typeof n.type === 'string') visit(n);
+    for (const value of Object.values(n)) if (value && typeof value === 'object') walk(value, visit);
+  }
+}
+
+const isString = (node: unknown): node is Node & { value: string } => (node as Node | null)?.type === 'Literal' && typeof (node as Node).value === 'string';
+
+export function compiledMessages(): Plugin {
+  let build = false;
+  return {
+    name: 'compiled-messages',
+    enforce: 'pre',
+    configResolved(config) {
+      build = config.command === 'build' && !config.mode.startsWith('test');
+    },
+    resolveId(id) {
+      if (id === VIRTUAL) return RESOLVED;
+      if (build && id === '@formatjs/icu-messageformat-parser') return this.resolve('@formatjs/icu-messageformat-parser/no-parser.js');
+      return undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      if (!build) return 'export default null;';
+      const messages = collectCatalogueMessages();
+      return `export default ${JSON.stringify(Object.fromEntries([...messages].map(([key, text]) => [key, parse(text)])))};`;
+    },
+    transform(code, id) {
+      // The catalogue's messages are compiled whole (virtual module above), and its texts are also read as plain strings.
+      if (!build || !/\/src\/.*\.tsx?$/.test(id) || id.includes('/src/config/catalogue/')) return undefined;
+      const { program } = parseSync(id, code);
+      const out = new MagicString(code);
+      const compile = (node: Node & { value: string }) => {
+        try {
+          return JSON.stringify(parse(node.value));
+        } catch (error) {
+          return this.error(`${id}: message "${node.value}" is not valid ICU (${(error as Error).message})`);
+        }
+      };
+      // Factories `const m = (id, defaultMessage) => ({ id, defaultMessage })`: their calls' second argument is a message.
+      const factories = new Set<string>();
+      walk(program, (node) => {
+        const init = node.type === 'VariableDeclarator' ? (node.init as Node | null) : null;
+        const body = init?.type === 'ArrowFunctionExpression' ? (init.body as Node) : undefined;
+        const object = body?.type === 'ParenthesizedExpression' ? (body.expression as Node) : body;
+        if (object?.type === 'ObjectExpression' && (object.properties as Node[]).some((p) => (p.key as { name?: string })?.name === 'defaultMessage')) {
+          factories.add((node.id as { name: string }).name);
+        }
+      });
+      walk(program, (node) => {
+        if (node.type === 'Property' && (node.key as { name?: string }).name === 'defaultMessage' && isString(node.value)) {
+          const value = node.value as Node & { value: string };
+          out.overwrite(value.start, value.end, compile(value));
+        }
+        if (node.type === 'JSXAttribute' && (node.name as { name: string }).name === 'defaultMessage' && isString(node.value)) {
+          const value = node.value as Node & { value: string };
+          out.overwrite(value.start, value.end, `{${compile(value)}}`);
+        }
+        if (node.type === 'CallExpression' && (node.callee as Node).type === 'Identifier' && factories.has((node.callee as { name: string }).name)) {
+          const text = (node.arguments as Node[])[1];
+          if (isString(text)) out.overwrite(text.start, text.end, compile(text));
+        }
+      });
+      return out.hasChanged() ? { code: out.toString(), map: out.generateMap({ hires: true }) } : undefined;
+    },
+  };
+}

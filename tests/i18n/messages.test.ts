@@ -1,0 +1,39 @@
+/**
+ * The built site gets its messages parsed at build time
+ * (scripts/vite/compiledMessages.ts). These checks make a bad message fail
+ * here rather than in the build or, worse, on screen.
+ */
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectMessages } from '../../scripts/i18n/collectMessages.ts';
+
+const { messages, dynamic, conflicts } = collectMessages(join(import.meta.dirname, '..', '..', 'src'));
+
+describe('interface messages', () => {
+  it('are collected: hundreds of them, including the catalogue’s', () => {
+    expect(messages.size).toBeGreaterThan(200);
+    expect(messages.get('layer.imd.label')).toBe('Index of Multiple Deprivation');
+    expect(messages.get('layer.ethnic_diversity.label')).toBe('Ethnic diversity, Census 2021');
+  });
+
+  it('all have a plain-string id and text outside the catalogue, so the build can compile them', () => {
+    expect(dynamic).toEqual([]);
+  });
+
+  it('never give one id two texts', () => {
+    expect(conflicts).toEqual([]);
+  });
+
+  it('are all valid ICU messages', () => {
+    const invalid = [...messages].filter(([, text]) => {
+      try {
+        parse(text);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(invalid).toEqual([]);
+  });
+});
