@@ -20,7 +20,10 @@ async function sampledInterpolator(name: string): Promise<string> {
 
 async function scheme(name: string): Promise<string> {
   const d3 = (await import('d3-scale-chromatic')) as unknown as Record<string, unknown>;
-  return `export const ${name} = ${JSON.stringify(d3[name])};\n`;
+  // The library's schemes are sparse (scheme[k] exists from k = 3); keep the holes, as JSON would write them null.
+  const value = d3[name] as unknown[];
+  const literal = Array.isArray(value) ? `[${Array.from(value, (entry) => (entry === undefined ? '' : JSON.stringify(entry))).join(',')}${value.length && value[value.length - 1] === undefined ? ',' : ''}]` : JSON.stringify(value);
+  return `export const ${name} = ${literal};\n`;
 }
 
 export function precomputedPalettes(): Plugin {
