@@ -45,14 +45,15 @@ const MESSAGES = {
   codes: m('panel.codes', '{vintage} code {code}'),
   parentLink: m('panel.parentLink', ' ({vintage} {code})'),
   noFigures: m('panel.noFigures', 'The {layer} has no figures for {levels} in this build of the data.'),
-  headlineValue: m('panel.headline.value', '{measure}: {value}'),
-  headlineContext: m('panel.headline.context', '({layer}, {release})'),
-  headlineClass: m('panel.headline.class', '{className} {cls} of {count}.'),
+  headlineClass: m('panel.headline.class', '{className} {cls}'),
+  headlineValueOf: m('panel.headline.valueOf', ' of {count} · {measure}: {value} ({layer}, {release})'),
+  headlineValue: m('panel.headline.value', ' · {measure}: {value} ({layer}, {release})'),
   headlineRank: m(
     'panel.headline.rank',
-    'Rank {rank} {levels} in England ({polarity, select, higherIsWorse {1 = most deprived} other {1 = highest}}).',
+    ' · rank {rank} {levels} in England ({polarity, select, higherIsWorse {1 = most deprived} other {1 = highest}})',
   ),
-  headlineRankWithinLad: m('panel.headline.rankWithinLad', 'Rank {rank} {levels} in {lad}.'),
+  headlineRankWithinLad: m('panel.headline.rankWithinLad', ' · rank {rank} {levels} in {lad}'),
+  headlineEnd: m('panel.headline.end', '.'),
   noValue: m('panel.noValue', 'No figure for this area in this release.'),
   releasesTitle: m('panel.releases.title', 'In each release'),
   releaseClass: m('panel.releases.class', '{release}: {className} {cls}'),
@@ -255,15 +256,20 @@ export function AreaFigures({ profile, info, spec, manifest }: { profile: Profil
   return (
     <>
       <p className="headline">
-        <span className="headline__value">{f.t(MESSAGES.headlineValue, { measure: f.t(measure.label), value: f.measure(measure, figure.value) })}</span>{' '}
-        {f.t(MESSAGES.headlineContext, { layer: f.t(layer.short), release: f.t(release.label) })}{' '}
-        {figure.cls > 0
-          ? f.t(MESSAGES.headlineClass, { className, cls: f.integer(figure.cls), count: f.integer(classCount) })
-          : f.t(release.missing ?? MESSAGES.noValue)}
-        {figure.rank !== null && <> {f.t(MESSAGES.headlineRank, { rank: f.rankOf(figure.rank, total), levels: f.t(LEVEL_NAMES[level].plural), polarity: measure.polarity })}</>}
-        {figure.rankWithinLad !== null && (
-          <> {f.t(MESSAGES.headlineRankWithinLad, { rank: f.rankOf(figure.rankWithinLad, figure.withinLadOf), levels: f.t(LEVEL_NAMES[level].plural), lad: info.lad?.name ?? profile.lad })}</>
-        )}
+        <span className="headline__value">
+          {figure.cls > 0 ? f.t(MESSAGES.headlineClass, { className, cls: f.integer(figure.cls) }) : f.t(release.missing ?? MESSAGES.noValue)}
+        </span>
+        {f.t(figure.cls > 0 ? MESSAGES.headlineValueOf : MESSAGES.headlineValue, {
+          count: f.integer(classCount),
+          measure: f.t(measure.label),
+          value: f.measure(measure, figure.value),
+          layer: f.t(layer.short),
+          release: f.t(release.label),
+        })}
+        {figure.rank !== null && f.t(MESSAGES.headlineRank, { rank: f.rankOf(figure.rank, total), levels: f.t(LEVEL_NAMES[level].plural), polarity: measure.polarity })}
+        {figure.rankWithinLad !== null &&
+          f.t(MESSAGES.headlineRankWithinLad, { rank: f.rankOf(figure.rankWithinLad, figure.withinLadOf), levels: f.t(LEVEL_NAMES[level].plural), lad: info.lad?.name ?? profile.lad })}
+        {f.t(MESSAGES.headlineEnd)}
       </p>
       {releases.length > 1 && (
         <p className="note">

@@ -33,7 +33,7 @@ const MESSAGES = {
   code: m('table.column.code', 'Code ({vintage})'),
   rank: m(
     'table.column.rank',
-    'Rank ({polarity, select, higher-is-worse {1 = most deprived} other {1 = highest}})',
+    'Rank ({polarity, select, higherIsWorse {1 = most deprived} other {1 = highest}})',
   ),
   caption: m('table.caption', '{layer} ({release}), {levels} {where}, by {measure}'),
   inEngland: m('table.inEngland', 'in England'),

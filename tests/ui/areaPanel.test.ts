@@ -88,17 +88,17 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 
 describe('AreaFigures', () => {
   it('gives an LSOA its value, class and national rank in the release shown, and its class in each release', () => {
-    const out = text(render(LSOA, { layer: 'imd', level: 'lsoa' }));
-    expect(out).toContain('Score: 10.200');
-    expect(out).toContain('(IMD, IoD 2025)');
-    expect(out).toContain('Decile 2 of 10.');
-    expect(out).toContain('Rank 4,000 of 33,755 neighbourhoods (LSOAs) in England (1 = most deprived).');
+    const html = render(LSOA, { layer: 'imd', level: 'lsoa' });
+    const out = text(html);
+    expect(html).toContain('<span class="headline__value">Decile 2</span>');
+    expect(out).toContain('Decile 2 of 10 · Score: 10.200 (IMD, IoD 2025) · rank 4,000 of 33,755 neighbourhoods (LSOAs) in England (1 = most deprived).');
     expect(out).toContain('IoD 2019: not comparable · IoD 2025: Decile 2');
   });
 
   it('says why an LSOA has no figure in a release, in the release’s own words', () => {
     const out = text(render(LSOA, { layer: 'imd', level: 'lsoa', release: '2019' }));
     expect(out).toContain('Not comparable: this LSOA changed between 2011 and 2021');
+    expect(out).toContain('· Score: – (IMD, IoD 2019).');
     expect(out).not.toContain('in England (1 =');
   });
 
@@ -114,8 +114,8 @@ describe('AreaFigures', () => {
   it('gives a ward every measure with its rank in England and in its authority, and its LSOAs by class', () => {
     const html = render(WARD, { layer: 'imd', level: 'ward', measure: 'extent' });
     const out = text(html);
-    expect(out).toContain('Rank 200 of 6,784 wards in England');
-    expect(out).toContain('Rank 1 of 2 wards in Merton.');
+    expect(out).toContain('rank 200 of 6,784 wards in England');
+    expect(out).toContain('rank 1 of 2 wards in Merton.');
     expect(out).toContain('Its 7 LSOAs by Decile of the IMD');
     expect(html.match(/<tr class="measures__current">/g)).toHaveLength(1);
     for (const measure of SUMMARY_MEASURES) expect(out).toContain(measure.label.defaultMessage);
@@ -124,7 +124,7 @@ describe('AreaFigures', () => {
   it('shows the measures of a one-layer theme as strips, classed by the layer’s own scheme', () => {
     const html = render(WARD, { layer: 'ethnic_diversity', level: 'ward' });
     const out = text(html);
-    expect(out).toContain('Quintile 1 of 5.');
+    expect(out).toContain('Quintile 1 of 5 · Ethnic diversity (Simpson’s index): 0.610 (Ethnic diversity, Census 2021)');
     expect(out).toContain('Every measure of the Ethnic diversity');
     // One strip per measure, five cells each (quintiles).
     expect(html.match(/<tr class="strips__row/g)).toHaveLength(DIVERSITY_MEASURES.length);
