@@ -18,6 +18,7 @@ import polylabel from 'polylabel';
 import proj4 from 'proj4';
 import { CODE_PATTERNS, isOutsideEnglandCode } from '../../src/config/geography.ts';
 import { countOf, InputError, listSome } from './errors.ts';
+import { checkPolygons, describeProblem, type RingRepairs } from './rings.ts';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export type Bounds = [number, number, number, number];
@@ -36,6 +37,8 @@ export interface LsoaBoundaries {
   /** Whether the file was in British National Grid and was reprojected. */
   reprojected: boolean;
   skippedOutsideEngland: string[];
+  /** Rings repaired (closed, repeated points dropped): how many, and the LSOAs they belong to. */
+  repairs: { what: string; count: number; codes: string[] }[];
 }
 
 function readJson(path: string, file: string): unknown {
@@ -74,6 +77,9 @@ export function readLsoaBoundaries(path: string, file: string, lsoaCodes: readon
   const stray: string[] = [];
   let projected: boolean | undefined;
   const toWgs84 = proj4(BRITISH_NATIONAL_GRID, 'WGS84');
+  const closed = { count: 0, codes: [] as string[] };
+  const deduplicated = { count: 0, codes: [] as string[] };
+  const dropped = { count: 0, codes: [] as string[] };
 
   json.features.forEach((feature, index) => {
     const where = `feature ${index + 1}`;
@@ -95,9 +101,17 @@ export function readLsoaBoundaries(path: string, file: string, lsoaCodes: readon
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
       throw new InputError({ file, problem: `${where} (${code}) has geometry ${geometry?.type ?? 'null'}; expected Polygon or MultiPolygon` });
     }
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    const wellFormed =
+      Array.isArray(polygons) &&
+      polygons.length > 0 &&
+      polygons.every((rings) => Array.isArray(rings) && rings.length > 0 && rings.every((ring) => Array.isArray(ring) && ring.every((p) => Array.isArray(p) && p.length >= 2)));
+    if (!wellFormed) {
+      throw new InputError({ file, problem: `${where} (${code}) has malformed coordinates (expected arrays of rings of [x, y] positions)` });
+    }
     // Decide once, from the first feature, whether this is BNG (metres) or degrees.
     if (projected === undefined) {
-      const [x] = (geometry.type === 'Polygon' ? geometry.coordinates[0][0] : geometry.coordinates[0][0][0]) as Position;
+      const [x] = polygons[0][0][0];
       projected = Math.abs(x) > 180;
     }
     forEachPosition(geometry, (p) => {
@@ -118,7 +132,24 @@ export function readLsoaBoundaries(path: string, file: string, lsoaCodes: readon
         });
       }
     });
-    geometries[target] = geometry;
+    // Rings: repair what is safe to repair, reject what is not (rings.ts).
+    const repairs: RingRepairs = { closed: 0, duplicatesDropped: 0, degenerateDropped: 0 };
+    const parts = polygons.length;
+    const failure = checkPolygons(polygons as Position[][][], repairs);
+    if (failure) {
+      throw new InputError({
+        file,
+        problem: `${where} (${code})${parts > 1 ? `, polygon ${failure.polygon + 1} of ${parts}` : ''}: ${describeProblem(failure.problem)}`,
+        hint: 'Boundaries must be valid polygons (simple rings, no self-intersections); use the ONS file as published, or repair the feature in a GIS.',
+      });
+    }
+    if (repairs.closed) (closed.count += repairs.closed), closed.codes.push(code);
+    if (repairs.duplicatesDropped) (deduplicated.count += repairs.duplicatesDropped), deduplicated.codes.push(code);
+    if (repairs.degenerateDropped) (dropped.count += repairs.degenerateDropped), dropped.codes.push(code);
+    if (geometry.type === 'MultiPolygon' && geometry.coordinates.length === 1) {
+      (feature as { geometry: AreaGeometry }).geometry = { type: 'Polygon', coordinates: geometry.coordinates[0] };
+    }
+    geometries[target] = feature.geometry as AreaGeometry;
   });
 
   if (stray.length > 0) {
@@ -132,7 +163,12 @@ export function readLsoaBoundaries(path: string, file: string, lsoaCodes: readon
   if (missing.length > 0) {
     throw new InputError({ file, problem: `has no boundary for ${countOf(missing.length, 'LSOA')} of ${lookupName}: ${listSome(missing)}` });
   }
-  return { file, geometries: geometries as AreaGeometry[], reprojected: projected === true, skippedOutsideEngland };
+  const repairs = [
+    { what: 'boundary rings closed (repaired: the last point was not the first)', ...closed },
+    { what: 'repeated boundary points dropped (repaired)', ...deduplicated },
+    { what: 'boundary holes or parts that cover nothing dropped (repaired: fewer than 3 corners or zero area)', ...dropped },
+  ].filter((r) => r.count > 0);
+  return { file, geometries: geometries as AreaGeometry[], reprojected: projected === true, skippedOutsideEngland, repairs };
 }
 
 /** The LSOA topology: shared edges stored once, each point weighted for simplification. */

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { InputError } from './errors.ts';
-import { SOURCE_IDS, SOURCES, type SourceId } from './inputs.ts';
+import { SOURCE_FLAGS, SOURCE_IDS, SOURCES, type SourceId } from './inputs.ts';
 import { runPipeline } from './run.ts';
 
 const USAGE = `Usage: npm run data -- [--data <folder>] [--out <folder>] [--<input> <file> …]
@@ -20,7 +20,9 @@ official files.
                     change it only for a new national vintage, never for a subset:
                     IoD ranks and deciles are national, so every file must be national
   --expect-lads N   number of authorities it must have (default 296, LAD 2024)
-${SOURCE_IDS.map((id) => `  --${id.padEnd(11)} <file>  ${SOURCES[id].title.split(':')[0]}`).join('\n')}
+  --expect-lsoa11s N  number of English LSOAs 2011 the 2011 → 2021 lookup and the
+                    IoD 2019 must have (default 32844)
+${SOURCE_IDS.map((id) => `  --${SOURCE_FLAGS[id].padEnd(13)} <file>  ${SOURCES[id].title.split(':')[0]}`).join('\n')}
   --stats <file>    also write the wall time and peak memory as JSON (for npm run bench)
   --help            this text
 `;
@@ -32,9 +34,10 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       'expect-lsoas': { type: 'string' },
       'expect-lads': { type: 'string' },
+      'expect-lsoa11s': { type: 'string' },
       stats: { type: 'string' },
       help: { type: 'boolean' },
-      ...Object.fromEntries(SOURCE_IDS.map((id) => [id, { type: 'string' as const }])),
+      ...Object.fromEntries(SOURCE_IDS.map((id) => [SOURCE_FLAGS[id], { type: 'string' as const }])),
     },
     strict: true,
   });
@@ -44,10 +47,10 @@ async function main(): Promise<number> {
   }
   const files: Partial<Record<SourceId, string>> = {};
   for (const id of SOURCE_IDS) {
-    const value = (values as Record<string, unknown>)[id];
+    const value = (values as Record<string, unknown>)[SOURCE_FLAGS[id]];
     if (typeof value === 'string') files[id] = resolve(value);
   }
-  const count = (flag: 'expect-lsoas' | 'expect-lads') => {
+  const count = (flag: 'expect-lsoas' | 'expect-lads' | 'expect-lsoa11s') => {
     const text = values[flag];
     if (text === undefined) return undefined;
     const n = Number(text);
@@ -61,7 +64,7 @@ async function main(): Promise<number> {
     dataDir,
     outDir,
     files,
-    expected: { lsoas: count('expect-lsoas'), lads: count('expect-lads') },
+    expected: { lsoas: count('expect-lsoas'), lads: count('expect-lads'), lsoa11s: count('expect-lsoa11s') },
   });
   // maxRSS is the peak resident memory of this process, in kilobytes.
   const peakMb = process.resourceUsage().maxRSS / 1024;

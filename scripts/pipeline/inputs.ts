@@ -7,8 +7,22 @@ import { join, relative, basename } from 'node:path';
 import sources from '../../data/sources.json' with { type: 'json' };
 import { InputError } from './errors.ts';
 
-export const SOURCE_IDS = ['iod2025', 'file10', 'lookup', 'boundaries', 'census'] as const;
+export const SOURCE_IDS = ['iod2025', 'file10', 'iod2019', 'lookup', 'lsoa11_lsoa21', 'boundaries', 'census'] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
+
+/** Inputs the build can do without (their layers or releases are then not built, with a warning). */
+export const OPTIONAL_SOURCES: readonly SourceId[] = ['file10', 'iod2019', 'lsoa11_lsoa21', 'census'];
+
+/** The command-line flag of each input: its id, except where a plainer name reads better. */
+export const SOURCE_FLAGS: Record<SourceId, string> = {
+  iod2025: 'iod2025',
+  file10: 'file10',
+  iod2019: 'iod2019',
+  lookup: 'lookup',
+  lsoa11_lsoa21: 'lsoa11-lookup',
+  boundaries: 'boundaries',
+  census: 'census',
+};
 
 export interface SourceDescription {
   title: string;
@@ -46,10 +60,10 @@ function listFiles(folder: string): string[] {
   return found.sort();
 }
 
-function whereToGet(id: SourceId): string {
+export function whereToGet(id: SourceId): string {
   const source = SOURCES[id];
   const from = source.url ?? `${source.page}${source.search ? ` (search "${source.search}")` : ''}`;
-  return `Download "${source.title}" (${source.publisher}) from ${from} and put it in the data folder, or pass --${id} <file>.`;
+  return `Download "${source.title}" (${source.publisher}) from ${from} and put it in the data folder, or pass --${SOURCE_FLAGS[id]} <file>.`;
 }
 
 /**
@@ -73,7 +87,7 @@ export function findInputs(
   for (const id of SOURCE_IDS) {
     const override = overrides[id];
     if (override) {
-      if (!existsSync(override)) throw new InputError({ file: override, problem: `the file given for --${id} does not exist` });
+      if (!existsSync(override)) throw new InputError({ file: override, problem: `the file given for --${SOURCE_FLAGS[id]} does not exist` });
       found[id] = { id, path: override, name: basename(override) };
       continue;
     }

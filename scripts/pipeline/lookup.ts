@@ -6,7 +6,7 @@
  */
 import { CODE_PATTERNS, isOutsideEnglandCode, type Level } from '../../src/config/geography.ts';
 import { type CsvTable, requireColumns } from './csv.ts';
-import { InputError, listSome } from './errors.ts';
+import { InputError } from './errors.ts';
 
 export interface AreaList {
   /** Codes sorted ascending; an area's index is its position here. */
@@ -143,10 +143,4 @@ export function parseLookup(table: CsvTable, expectedLsoaCount?: number): Geogra
 /** Authority of each LSOA, through its ward. */
 export function lsoaAuthorities(geography: Geography): Int32Array {
   return geography.lsoa.ward.map((ward) => geography.ward.lad[ward]);
-}
-
-export function describeSkipped(geography: Geography): string | undefined {
-  const skipped = geography.skippedOutsideEngland;
-  if (skipped.length === 0) return undefined;
-  return `skipped ${skipped.length.toLocaleString('en-GB')} rows outside England (${listSome(skipped, 3)})`;
 }

@@ -96,3 +96,26 @@ export function groupSizes(groups: ArrayLike<number>, groupCount: number): Uint3
   for (let i = 0; i < groups.length; i++) sizes[groups[i]]++;
   return sizes;
 }
+
+/**
+ * How the small areas of each larger area spread over classes (e.g. the
+ * LSOAs of each ward over the national IMD deciles): flattened, the areas
+ * of group g in class c at [g × classCount + c − 1]. Class 0 (no value) is
+ * not counted.
+ */
+export function classCounts(
+  classes: ArrayLike<number>,
+  groups: ArrayLike<number>,
+  groupCount: number,
+  classCount: number,
+): Uint32Array {
+  if (classes.length !== groups.length) throw new RangeError('classes and groups differ in length');
+  const counts = new Uint32Array(groupCount * classCount);
+  for (let i = 0; i < classes.length; i++) {
+    const c = classes[i];
+    if (c === 0) continue;
+    if (!(c >= 1 && c <= classCount)) throw new RangeError(`class ${c} is outside 1..${classCount}`);
+    counts[groups[i] * classCount + c - 1]++;
+  }
+  return counts;
+}

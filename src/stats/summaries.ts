@@ -123,13 +123,6 @@ export function localConcentration(lsoas: readonly LsoaForSummary[], n: number):
   return sum / taken;
 }
 
-/** Number of the area's LSOAs in each national decile, index 0 = decile 1. */
-export function decileCounts(lsoas: readonly LsoaForSummary[]): number[] {
-  const counts = new Array<number>(10).fill(0);
-  for (const lsoa of lsoas) counts[lsoa.decile - 1]++;
-  return counts;
-}
-
 /** The summary measures of one area for one index or domain. */
 export interface SummaryMeasures {
   averageScore: number;

@@ -4,11 +4,11 @@
  * (the official workbook's sheets joined on the authority code and cleaned
  * with janitor::clean_names()).
  */
-import { INDICATORS, type IndicatorId } from '../../src/config/indicators.ts';
-import type { Measure } from '../../src/config/measures.ts';
-import { CODE_PATTERNS } from '../../src/config/geography.ts';
-import { type CsvTable, numberCell, requireColumns } from './csv.ts';
-import { countOf, InputError, listSome } from './errors.ts';
+import { INDICATORS, type IndicatorId } from '../../../src/config/indicators.ts';
+import type { Measure } from '../../../src/config/measures.ts';
+import { CODE_PATTERNS } from '../../../src/config/geography.ts';
+import { type CsvTable, numberCell, requireColumns } from '../csv.ts';
+import { countOf, InputError, listSome } from '../errors.ts';
 
 /** One published figure and its published rank among authorities. */
 export interface PublishedMeasure {

@@ -2,11 +2,11 @@
  * Reading and checking the IoD 2025 LSOA file (the official File 7, or the
  * subset of it in the shared data folder).
  */
-import { INDICATORS, type IndicatorId } from '../../src/config/indicators.ts';
-import { CODE_PATTERNS, isOutsideEnglandCode } from '../../src/config/geography.ts';
-import { decileFromRank } from '../../src/stats/ranking.ts';
-import { type CsvTable, numberCell, requireColumnByPrefix, requireColumns } from './csv.ts';
-import { countOf, InputError, listSome } from './errors.ts';
+import { INDICATORS, type IndicatorId } from '../../../src/config/indicators.ts';
+import { CODE_PATTERNS, isOutsideEnglandCode } from '../../../src/config/geography.ts';
+import { decileFromRank } from '../../../src/stats/ranking.ts';
+import { type CsvTable, numberCell, requireColumnByPrefix, requireColumns } from '../csv.ts';
+import { countOf, InputError, listSome } from '../errors.ts';
 
 export const IOD_CODE_COLUMN = 'LSOA code (2021)';
 /** File 7 population denominator used as the official summary weight. */

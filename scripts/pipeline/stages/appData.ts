@@ -1,31 +1,33 @@
 /**
- * Writes the app's data files (see src/data/schema.ts for the layout):
- * small class files for the choropleth, columns for the national table,
- * and one profile per authority for the area panel.
+ * Write stage, app data (see src/data/schema.ts for the layout): the area
+ * lists, and for every layer of the catalogue that was built its class files
+ * (the map's colours), value files (table, tooltip) and its slices of every
+ * authority's profile (area panel).
  */
-import { INDICATORS, type IndicatorId } from '../../src/config/indicators.ts';
-import { MEASURES, MEASURE_INFO, type Measure } from '../../src/config/measures.ts';
-import { decilesOfRanks } from '../../src/stats/ranking.ts';
-import { encodeCodes } from '../../src/data/codes.ts';
+import { encodeCodes } from '../../../src/data/codes.ts';
+import type { Level } from '../../../src/config/geography.ts';
+import { groupSizes } from '../../../src/stats/ranking.ts';
 import {
   dataPaths,
+  type AreaSlice,
   type Bounds,
+  type ClassFile,
   type GroupAreas,
-  type GroupColumnWithDeciles,
-  type LsoaColumn,
+  type MeasureValues,
   type Profile,
-} from '../../src/data/schema.ts';
-import type { Geography } from './lookup.ts';
-import type { IndicatorColumns } from './iod.ts';
-import type { LevelSummaries } from './summaries.ts';
-import { roundAll, type OutputFolder } from './output.ts';
+  type ValueFile,
+} from '../../../src/data/schema.ts';
+import type { LayerData, LevelData } from '../model.ts';
+import type { Geography } from '../lookup.ts';
+import type { OutputFolder } from '../output.ts';
+import type { PopulationWeights } from '../population.ts';
 
 export interface AppDataInput {
   geography: Geography;
-  indicators: Record<IndicatorId, IndicatorColumns>;
-  wardSummaries: LevelSummaries;
-  ladSummaries: LevelSummaries;
-  bounds: { lsoa: Bounds[]; ward: Bounds[]; lad: Bounds[] };
+  ladOfLsoa: Int32Array;
+  weights: PopulationWeights;
+  layers: readonly LayerData[];
+  bounds: Record<Level, Bounds[]>;
   labels: { ward: [number, number][]; lad: [number, number][] };
 }
 
@@ -39,96 +41,96 @@ export function flattenBounds(boxes: readonly Bounds[]): number[] {
   ]);
 }
 
-function measureRecord(source: Record<Measure, Float64Array>, pick: (values: Float64Array, m: Measure) => number[]) {
-  return Object.fromEntries(MEASURES.map((m) => [m, pick(source[m], m)])) as Record<Measure, number[]>;
+/** Sum of the LSOA weights and number of LSOAs of each area. */
+export function areaTotals(weights: Float64Array, areaOfLsoa: ArrayLike<number>, areaCount: number) {
+  const population = new Float64Array(areaCount);
+  for (let i = 0; i < weights.length; i++) population[areaOfLsoa[i]] += weights[i];
+  return { population, lsoaCount: groupSizes(areaOfLsoa, areaCount) };
 }
 
-const decileCache = new WeakMap<Float64Array, Uint8Array>();
+/** Numbers as JSON: NaN (no value) becomes null. */
+const jsonValues = (values: ArrayLike<number>, areas?: readonly number[]): (number | null)[] =>
+  areas ? areas.map((a) => (Number.isNaN(values[a]) ? null : values[a])) : Array.from(values, (v) => (Number.isNaN(v) ? null : v));
 
-/** Deciles of a level's ranks, worked out once per ranks array (each is used by every profile). */
-function decilesOf(ranks: Float64Array): Uint8Array {
-  let deciles = decileCache.get(ranks);
-  if (!deciles) decileCache.set(ranks, (deciles = decilesOfRanks(ranks)));
-  return deciles;
-}
-
-/** The summary columns of one indicator for some areas of a level (all of them by default). */
-function groupColumn(summaries: LevelSummaries, id: IndicatorId, areas?: readonly number[]): GroupColumnWithDeciles {
-  const s = summaries.indicators[id];
-  const pick = (values: ArrayLike<number>) => (areas ? areas.map((a) => values[a]) : Array.from(values));
+function measureValues(m: LevelData['measures'][string], areas?: readonly number[]): MeasureValues {
   return {
-    values: measureRecord(s.values, (v, m) => roundAll(pick(v), MEASURE_INFO[m].decimals)),
-    ranks: measureRecord(s.ranks, pick),
-    // Deciles among all areas of the level, whichever areas this column holds.
-    deciles: measureRecord(s.ranks, (ranks) => pick(decilesOf(ranks))),
-    ranksWithinLad: s.ranksWithinParent ? measureRecord(s.ranksWithinParent, pick) : undefined,
-    official: MEASURES.filter((m) => s.official[m]),
-    decileCounts: (areas ?? []).flatMap((a) => Array.from(s.decileCounts.subarray(a * 10, a * 10 + 10))),
+    value: m.value.map((v) => jsonValues(v, areas)),
+    ...(m.rank ? { rank: m.rank.map((r) => jsonValues(r, areas)) } : {}),
+    ...(m.rankWithinLad ? { rankWithinLad: m.rankWithinLad.map((r) => jsonValues(r, areas)) } : {}),
   };
 }
 
-function lsoaColumn(columns: IndicatorColumns, lsoas?: readonly number[]): LsoaColumn {
-  const pick = (values: ArrayLike<number>) => (lsoas ? lsoas.map((i) => values[i]) : Array.from(values));
-  return { score: pick(columns.score), rank: pick(columns.rank), decile: pick(columns.decile) };
+function slice(layer: LayerData, level: Level, areas: readonly number[]): AreaSlice {
+  const data = layer.levels[level]!;
+  const measures: AreaSlice['measures'] = {};
+  for (const [id, m] of Object.entries(data.measures)) {
+    measures[id] = { ...measureValues(m, areas), class: m.class!.map((c) => areas.map((a) => c[a])) };
+  }
+  const counts = level === 'lsoa' ? undefined : layer.lsoaClassCounts[level];
+  const n = layer.classCount;
+  return {
+    releases: data.releases,
+    measures,
+    ...(counts ? { lsoaClassCounts: areas.flatMap((a) => Array.from(counts.subarray(a * n, a * n + n))) } : {}),
+  };
 }
 
-const perIndicator = <T,>(make: (id: IndicatorId) => T) =>
-  Object.fromEntries(INDICATORS.map((i) => [i.id, make(i.id)])) as Record<IndicatorId, T>;
-
 export function writeAppData(output: OutputFolder, input: AppDataInput): void {
-  const { geography, indicators, wardSummaries, ladSummaries } = input;
+  const { geography, layers } = input;
 
   output.writeJson(dataPaths.areas('lsoa'), { codes: encodeCodes(geography.lsoa.codes) });
   output.writeJson(dataPaths.lsoaDetails, { names: geography.lsoa.names, ward: Array.from(geography.lsoa.ward) });
   output.writeJson(dataPaths.lsoaBounds, { bounds: flattenBounds(input.bounds.lsoa) });
   for (const level of ['ward', 'lad'] as const) {
-    const summaries = level === 'ward' ? wardSummaries : ladSummaries;
+    const totals = areaTotals(input.weights.values, level === 'ward' ? geography.lsoa.ward : input.ladOfLsoa, geography[level].codes.length);
     const areas: GroupAreas = {
       codes: encodeCodes(geography[level].codes),
       names: geography[level].names,
       lad: level === 'ward' ? Array.from(geography.ward.lad) : undefined,
-      population: Array.from(summaries.population),
-      lsoaCount: Array.from(summaries.lsoaCount),
+      population: Array.from(totals.population),
+      lsoaCount: Array.from(totals.lsoaCount),
       label: input.labels[level].flat(),
       bounds: flattenBounds(input.bounds[level]),
     };
     output.writeJson(dataPaths.areas(level), areas);
   }
 
-  for (const indicator of INDICATORS) {
-    const columns = indicators[indicator.id];
-    output.writeJson(dataPaths.classes('lsoa', indicator.id, 'averageScore'), { class: Array.from(columns.decile) });
-    output.writeJson(dataPaths.column('lsoa', indicator.id), lsoaColumn(columns));
-    for (const level of ['ward', 'lad'] as const) {
-      const summaries = level === 'ward' ? wardSummaries : ladSummaries;
-      const { decileCounts: _, ...column } = groupColumn(summaries, indicator.id);
-      output.writeJson(dataPaths.column(level, indicator.id), column);
-      for (const measure of MEASURES) {
-        output.writeJson(dataPaths.classes(level, indicator.id, measure), { class: column.deciles[measure] });
+  for (const layer of layers) {
+    for (const [level, data] of Object.entries(layer.levels) as [Level, LevelData][]) {
+      const values: ValueFile = { releases: data.releases, measures: {} };
+      for (const [id, m] of Object.entries(data.measures)) {
+        const classes: ClassFile = { releases: data.releases, class: m.class!.map((c) => Array.from(c)) };
+        if (m.breaks) classes.breaks = m.breaks;
+        output.writeJson(dataPaths.classes(layer.entry.id, level, id), classes);
+        values.measures[id] = measureValues(m);
       }
+      output.writeJson(dataPaths.values(layer.entry.id, level), values);
     }
   }
 
   const wardsOfLad: number[][] = geography.lad.codes.map(() => []);
   geography.ward.lad.forEach((lad, ward) => wardsOfLad[lad].push(ward));
   const lsoasOfLad: number[][] = geography.lad.codes.map(() => []);
-  geography.lsoa.ward.forEach((ward, lsoa) => lsoasOfLad[geography.ward.lad[ward]].push(lsoa));
+  input.ladOfLsoa.forEach((lad, lsoa) => lsoasOfLad[lad].push(lsoa));
   geography.lad.codes.forEach((code, lad) => {
     const wards = wardsOfLad[lad];
     const lsoas = lsoasOfLad[lad];
     const wardPosition = new Map(wards.map((ward, i) => [ward, i]));
+    const areasOf: Record<Level, number[]> = { lad: [lad], ward: wards, lsoa: lsoas };
     const profile: Profile = {
-      lad: { code, summaries: perIndicator((id) => groupColumn(ladSummaries, id, [lad])) },
-      wards: {
-        codes: wards.map((ward) => geography.ward.codes[ward]),
-        summaries: perIndicator((id) => groupColumn(wardSummaries, id, wards)),
-      },
+      lad: code,
+      wards: wards.map((ward) => geography.ward.codes[ward]),
       lsoas: {
         codes: lsoas.map((lsoa) => geography.lsoa.codes[lsoa]),
         names: lsoas.map((lsoa) => geography.lsoa.names[lsoa]),
         ward: lsoas.map((lsoa) => wardPosition.get(geography.lsoa.ward[lsoa])!),
-        values: perIndicator((id) => lsoaColumn(indicators[id], lsoas)),
       },
+      layers: Object.fromEntries(
+        layers.map((layer) => [
+          layer.entry.id,
+          Object.fromEntries((Object.keys(layer.levels) as Level[]).map((level) => [level, slice(layer, level, areasOf[level])])),
+        ]),
+      ),
     };
     output.writeJson(dataPaths.profile(code), profile);
   });

@@ -1,216 +1,312 @@
 /**
- * CSV downloads for people who take the evidence away (to a spreadsheet, a
- * committee paper, their own GIS): one row per LSOA, ward and authority,
- * each with its parents' codes and names, and a column dictionary that
- * states vintages, weights and where every figure comes from.
+ * Write stage, CSV downloads for people who take the evidence away (to a
+ * spreadsheet, a committee paper, their own GIS): one row per LSOA, ward and
+ * authority, each with its parents' codes and names, then the columns of
+ * every layer built, named by the catalogue (entry.csvColumn), and a column
+ * dictionary (downloads/README.md) written from the catalogue's texts.
  */
 import { stringify } from 'csv-stringify/sync';
-import { INDICATORS } from '../../src/config/indicators.ts';
-import { MEASURES, MEASURE_INFO, type Measure } from '../../src/config/measures.ts';
-import type { Geography } from './lookup.ts';
-import type { IndicatorColumns } from './iod.ts';
-import type { IndicatorId } from '../../src/config/indicators.ts';
-import type { LevelSummaries } from './summaries.ts';
-import type { PopulationWeights } from './population.ts';
-import { round } from './output.ts';
+import { DEFAULT_LAYER_ID, releaseOf, type LayerEntry, type MeasureSpec } from '../../../src/config/catalogue/index.ts';
+import { LEVEL_LABELS, type Level } from '../../../src/config/geography.ts';
+import type { Geography } from '../lookup.ts';
+import type { LayerData } from '../model.ts';
+import type { PopulationWeights } from '../population.ts';
+import { areaTotals } from './appData.ts';
 
-const csv = (rows: (string | number)[][]) => stringify(rows, { record_delimiter: '\n' });
+type Part = 'value' | 'rank' | 'rankWithinLad' | 'class';
+type Cell = string | number;
 
-function measureColumns(prefix: string, measure: Measure, withinLad: boolean): string[] {
-  const stem = MEASURE_INFO[measure].csv;
-  const columns = [`${prefix}_${stem}`, `${prefix}_rank_of_${stem}`];
-  if (withinLad) columns.push(`${prefix}_rank_of_${stem}_within_lad`);
+interface Column {
+  name: string;
+  level: Level;
+  layer?: LayerEntry;
+  measure?: MeasureSpec;
+  release?: string;
+  part?: Part;
+  cell(area: number): Cell;
+}
+
+const csv = (rows: Cell[][]) => stringify(rows, { record_delimiter: '\n' });
+const number = (v: number): Cell => (Number.isNaN(v) ? '' : v);
+
+/** The parts of a measure written at a level, in column order. */
+const PARTS: Record<Level, Part[]> = {
+  lsoa: ['value', 'rank', 'class'],
+  ward: ['value', 'rank', 'rankWithinLad', 'class'],
+  lad: ['value', 'rank', 'class'],
+};
+
+/**
+ * The columns of every layer at a level: per layer, newest release first (so
+ * the default figures come first), per measure, per part. A column with no
+ * value at all in a release (e.g. IoD 2019 scores, which the shared 2019 file
+ * does not have) is left out.
+ */
+export function layerColumns(layers: readonly LayerData[], level: Level): Column[] {
+  const columns: Column[] = [];
+  for (const layer of layers) {
+    const data = layer.levels[level];
+    if (!data) continue;
+    const spec = layer.entry.levels[level]!;
+    for (let r = data.releases.length - 1; r >= 0; r--) {
+      const release = data.releases[r];
+      for (const measure of spec.measures) {
+        const m = data.measures[measure.id];
+        const arrays: Record<Part, ArrayLike<number> | undefined> = {
+          value: m.value[r],
+          rank: m.rank?.[r],
+          rankWithinLad: m.rankWithinLad?.[r],
+          class: m.class?.[r],
+        };
+        for (const part of PARTS[level]) {
+          const values = arrays[part];
+          if (!values) continue;
+          const blank = part === 'class' ? (v: number) => v === 0 : Number.isNaN;
+          if (Array.prototype.every.call(values, blank)) continue;
+          columns.push({
+            name: layer.entry.csvColumn(level, measure, release, part),
+            level,
+            layer: layer.entry,
+            measure,
+            release,
+            part,
+            cell: (a) => (blank(values[a]) ? '' : values[a]),
+          });
+        }
+      }
+    }
+  }
   return columns;
 }
 
-const DECILE_COLUMNS = Array.from({ length: 10 }, (_, d) => `imd_lsoas_in_decile_${d + 1}`);
+/** `imd_lsoas_in_decile_1` …: how the LSOAs of each ward or authority spread over the default layer's LSOA classes. */
+function classCountColumns(layers: readonly LayerData[], level: 'ward' | 'lad'): Column[] {
+  const layer = layers.find((l) => l.entry.id === DEFAULT_LAYER_ID);
+  const counts = layer?.lsoaClassCounts[level];
+  if (!layer || !counts) return [];
+  const n = layer.classCount;
+  const word = layer.entry.classes.kind === 'deciles' ? 'decile' : layer.entry.classes.kind === 'quantiles' && n === 5 ? 'quintile' : 'class';
+  return Array.from({ length: n }, (_, c) => ({
+    name: `${layer.entry.id}_lsoas_in_${word}_${c + 1}`,
+    level,
+    layer: layer.entry,
+    cell: (a: number) => counts[a * n + c],
+  }));
+}
 
-export function lsoaCsv(
-  geography: Geography,
-  indicators: Record<IndicatorId, IndicatorColumns>,
-  weights: PopulationWeights,
-): string {
-  const header = [
-    'lsoa_code',
-    'lsoa_name',
-    'ward_code',
-    'ward_name',
-    'lad_code',
-    'lad_name',
-    'population_weight',
-    ...INDICATORS.flatMap((i) => [`${i.id}_score`, `${i.id}_rank`, `${i.id}_decile`]),
-  ];
-  const rows = geography.lsoa.codes.map((code, i) => {
-    const ward = geography.lsoa.ward[i];
-    const lad = geography.ward.lad[ward];
-    return [
-      code,
-      geography.lsoa.names[i],
-      geography.ward.codes[ward],
-      geography.ward.names[ward],
-      geography.lad.codes[lad],
-      geography.lad.names[lad],
-      weights.values[i],
-      ...INDICATORS.flatMap((indicator) => {
-        const columns = indicators[indicator.id];
-        return [columns.score[i], columns.rank[i], columns.decile[i]];
-      }),
+export interface DownloadsInput {
+  geography: Geography;
+  ladOfLsoa: Int32Array;
+  weights: PopulationWeights;
+  layers: readonly LayerData[];
+}
+
+/** Every column of a level's download, fixed columns first. */
+export function downloadColumns(input: DownloadsInput, level: Level): Column[] {
+  const { geography: g, weights } = input;
+  const fixed = (name: string, cell: (a: number) => Cell): Column => ({ name, level, cell });
+  let columns: Column[];
+  if (level === 'lsoa') {
+    const ward = (i: number) => g.lsoa.ward[i];
+    const lad = (i: number) => input.ladOfLsoa[i];
+    columns = [
+      fixed('lsoa_code', (i) => g.lsoa.codes[i]),
+      fixed('lsoa_name', (i) => g.lsoa.names[i]),
+      fixed('ward_code', (i) => g.ward.codes[ward(i)]),
+      fixed('ward_name', (i) => g.ward.names[ward(i)]),
+      fixed('lad_code', (i) => g.lad.codes[lad(i)]),
+      fixed('lad_name', (i) => g.lad.names[lad(i)]),
+      fixed('population_weight', (i) => weights.values[i]),
+      ...layerColumns(input.layers, 'lsoa'),
     ];
-  });
-  return csv([header, ...rows]);
-}
-
-function summaryCells(summaries: LevelSummaries, area: number, withinLad: boolean): (string | number)[] {
-  return INDICATORS.flatMap((indicator) => {
-    const s = summaries.indicators[indicator.id];
-    return MEASURES.flatMap((measure) => {
-      const cells: (string | number)[] = [round(s.values[measure][area], MEASURE_INFO[measure].decimals), s.ranks[measure][area]];
-      if (withinLad) cells.push(s.ranksWithinParent![measure][area]);
-      return cells;
-    });
-  });
-}
-
-function decileCells(summaries: LevelSummaries, area: number): number[] {
-  return Array.from(summaries.indicators.imd.decileCounts.subarray(area * 10, area * 10 + 10));
-}
-
-export function wardCsv(geography: Geography, summaries: LevelSummaries): string {
-  const header = [
-    'ward_code',
-    'ward_name',
-    'lad_code',
-    'lad_name',
-    'population_weight',
-    'lsoa_count',
-    ...INDICATORS.flatMap((i) => MEASURES.flatMap((m) => measureColumns(i.id, m, true))),
-    ...DECILE_COLUMNS,
-  ];
-  const rows = geography.ward.codes.map((code, w) => {
-    const lad = geography.ward.lad[w];
-    return [
-      code,
-      geography.ward.names[w],
-      geography.lad.codes[lad],
-      geography.lad.names[lad],
-      summaries.population[w],
-      summaries.lsoaCount[w],
-      ...summaryCells(summaries, w, true),
-      ...decileCells(summaries, w),
+  } else if (level === 'ward') {
+    const totals = areaTotals(weights.values, g.lsoa.ward, g.ward.codes.length);
+    columns = [
+      fixed('ward_code', (w) => g.ward.codes[w]),
+      fixed('ward_name', (w) => g.ward.names[w]),
+      fixed('lad_code', (w) => g.lad.codes[g.ward.lad[w]]),
+      fixed('lad_name', (w) => g.lad.names[g.ward.lad[w]]),
+      fixed('population_weight', (w) => number(totals.population[w])),
+      fixed('lsoa_count', (w) => totals.lsoaCount[w]),
+      ...layerColumns(input.layers, 'ward'),
+      ...classCountColumns(input.layers, 'ward'),
     ];
-  });
-  return csv([header, ...rows]);
+  } else {
+    const totals = areaTotals(weights.values, input.ladOfLsoa, g.lad.codes.length);
+    const wardCount = new Uint32Array(g.lad.codes.length);
+    for (const lad of g.ward.lad) wardCount[lad]++;
+    columns = [
+      fixed('lad_code', (l) => g.lad.codes[l]),
+      fixed('lad_name', (l) => g.lad.names[l]),
+      fixed('population_weight', (l) => number(totals.population[l])),
+      fixed('lsoa_count', (l) => totals.lsoaCount[l]),
+      fixed('ward_count', (l) => wardCount[l]),
+      ...layerColumns(input.layers, 'lad'),
+      ...classCountColumns(input.layers, 'lad'),
+    ];
+  }
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (seen.has(column.name)) throw new Error(`two download columns of ${level}.csv are named "${column.name}" (check csvColumn in the catalogue)`);
+    seen.add(column.name);
+  }
+  return columns;
 }
 
-export function ladCsv(geography: Geography, summaries: LevelSummaries, wardCounts: Uint32Array): string {
-  const header = [
-    'lad_code',
-    'lad_name',
-    'population_weight',
-    'lsoa_count',
-    'ward_count',
-    ...INDICATORS.flatMap((i) => MEASURES.flatMap((m) => measureColumns(i.id, m, false))),
-    ...DECILE_COLUMNS,
-  ];
-  const rows = geography.lad.codes.map((code, l) => [
-    code,
-    geography.lad.names[l],
-    summaries.population[l],
-    summaries.lsoaCount[l],
-    wardCounts[l],
-    ...summaryCells(summaries, l, false),
-    ...decileCells(summaries, l),
-  ]);
-  return csv([header, ...rows]);
+export function downloadCsv(input: DownloadsInput, level: Level): string {
+  const columns = downloadColumns(input, level);
+  const count = input.geography[level].codes.length;
+  const rows: Cell[][] = [columns.map((c) => c.name)];
+  for (let a = 0; a < count; a++) rows.push(columns.map((c) => c.cell(a)));
+  return csv(rows);
+}
+
+// ---------------------------------------------------------------------------
+// The column dictionary
+// ---------------------------------------------------------------------------
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function rankText(measure: MeasureSpec, level: Level): string {
+  const first = measure.polarity === 'higherIsWorse' ? 'most deprived' : 'highest value';
+  return `rank among all ${LEVEL_LABELS[level].plural} in England (1 = ${first}; ties share the smallest rank)`;
+}
+
+function classText(layer: LayerEntry, level: Level): string {
+  const scheme = layer.classes;
+  if (scheme.kind === 'deciles') {
+    return level === 'lsoa'
+      ? 'official decile (1 = most deprived 10% of LSOAs in England), as published'
+      : `decile of the national rank among all ${LEVEL_LABELS[level].plural} (1 = most deprived 10%)`;
+  }
+  if (scheme.kind === 'quantiles') {
+    const name = scheme.count === 5 ? 'quintile' : `${scheme.count}-quantile`;
+    return `national ${name} among all ${LEVEL_LABELS[level].plural} (1 = lowest values; Hyndman & Fan type 1 cut points, as on the map)`;
+  }
+  return 'class on the map';
+}
+
+function partText(column: Column): string {
+  const { layer, measure, part, level, release } = column;
+  if (!layer || !measure || !part || !release) return '';
+  const r = releaseOf(layer, release);
+  const what = `${measure.label.defaultMessage} (${r ? r.label.defaultMessage : release})`;
+  const format =
+    measure.format.style === 'percent'
+      ? `a fraction (0.25 = 25%), ${measure.format.storedDecimals} decimals`
+      : measure.format.style === 'integer'
+        ? 'a whole number'
+        : `${measure.format.storedDecimals} decimals`;
+  const text =
+    part === 'value'
+      ? `${what}: ${oneLine(measure.description.defaultMessage)} (${format})`
+      : part === 'rank'
+        ? `${what}: ${rankText(measure, level)}`
+        : part === 'rankWithinLad'
+          ? `${what}: rank among the wards of its authority`
+          : `${what}: ${classText(layer, level)}`;
+  const missing = r?.missing ? ` Blank: ${oneLine(r.missing.defaultMessage)}.` : '';
+  return `${text}.${missing}`.replace(/\.\./g, '.');
 }
 
 /** The column dictionary, downloads/README.md. */
-export function downloadsReadme(geography: Geography, weights: PopulationWeights, ladSummaries: LevelSummaries): string {
-  const officialList = INDICATORS.flatMap((indicator) => {
-    const official = Object.keys(ladSummaries.indicators[indicator.id].official);
-    return official.length ? [`- ${indicator.id}: ${official.map((m) => MEASURE_INFO[m as Measure].csv).join(', ')}`] : [];
-  });
-  const provenance =
-    officialList.length > 0
+export function downloadsReadme(input: DownloadsInput): string {
+  const { geography, weights, layers } = input;
+  const officialList = layers.flatMap((layer) =>
+    Object.entries(layer.officialLadMeasures).map(
+      ([release, measures]) =>
+        `- ${layer.entry.id} (${release}): ${measures.map((m) => layer.entry.csvColumn('lad', layer.entry.levels.lad!.measures.find((s) => s.id === m)!, release, 'value')).join(', ')}`,
+    ),
+  );
+  const iodBuilt = layers.some((l) => l.entry.adapter === 'iod');
+  const provenance = !iodBuilt
+    ? ''
+    : officialList.length > 0
       ? `These authority columns are the **official File 10** figures and ranks, as
 published by MHCLG:
 
 ${officialList.join('\n')}
 
-All other authority columns (extent and local concentration of the seven
+All other IoD authority columns (extent and local concentration of the seven
 domains, and every measure of the six sub-domains, which File 10 does not
 publish) are **computed** here by the same method and weights as the wards.`
-      : `No File 10 was given to this build, so **every** authority column is
+      : `No File 10 was given to this build, so **every** IoD authority column is
 **computed** here by the same method and weights as the wards; none is the
 official figure.`;
-  const indicatorList = INDICATORS.map((i) => `| \`${i.id}\` | ${i.label} | ${i.kind} |`).join('\n');
-  const measureList = MEASURES.map(
-    (m) => `| \`<id>_${MEASURE_INFO[m].csv}\` | ${MEASURE_INFO[m].label}: ${MEASURE_INFO[m].description} (${MEASURE_INFO[m].decimals} decimals${MEASURE_INFO[m].percent ? ', a fraction: 0.25 = 25%' : ''}) |`,
-  ).join('\n');
+
+  const sections = layers.map((layer) => {
+    const entry = layer.entry;
+    const rows = (['lsoa', 'ward', 'lad'] as const).flatMap((level) =>
+      layerColumns([layer], level).map((c) => `| \`${c.name}\` | ${level}.csv | ${partText(c)} |`),
+    );
+    const releases = entry.releases
+      .filter((r) => Object.values(layer.levels).some((l) => l!.releases.includes(r.id)))
+      .map((r) => `${r.label.defaultMessage} (${r.sourceVintage})`);
+    const gaps = layer.gaps.map((g) => `- ${g.release}, ${g.level}: ${g.count.toLocaleString('en-GB')} blank: ${g.reason}`);
+    return `### ${entry.label.defaultMessage} (\`${entry.id}\`)
+
+${oneLine(entry.description.defaultMessage)}
+
+${oneLine(entry.about.defaultMessage)}
+
+Releases: ${releases.join(', ')}. Sources: ${entry.sources.join(', ')} (manifest.json lists the files used).
+${gaps.length ? `\nBlank cells:\n\n${gaps.join('\n')}\n` : ''}
+| column | file | meaning |
+|---|---|---|
+${rows.join('\n')}
+`;
+  });
+
   return `# Downloads: column dictionary
 
-English Indices of Deprivation 2025 (IoD 2025) for every LSOA, ward and local
-authority district in England, with the summary measures of wards and
-authorities.
+Every layer of the Cohesion Atlas for every LSOA, ward and local authority
+district in England: the English Indices of Deprivation (2025, and 2019 where
+comparable) with the summary measures of wards and authorities, and ethnic
+diversity from Census 2021. Empty cells mean "no value" (for example a 2019
+figure of an LSOA whose boundary changed in 2021).
 
 ## Vintages
 
-- LSOA codes are **LSOA 2021** (the IoD 2025 geography).
+- LSOA codes are **LSOA 2021** (the IoD 2025 and Census 2021 geography).
 - Ward codes are **electoral wards ${geography.wardVintage}** (\`WD${String(geography.wardVintage).slice(2)}CD\`).
 - Authority codes are **local authority districts ${geography.ladVintage}** (\`LAD${String(geography.ladVintage).slice(2)}CD\`).
 - Each LSOA belongs to one ward through the ONS *best-fit* lookup
   (${geography.file}); wards and authorities here are exactly the union of
   their LSOAs, which is close to, but not the same as, the official ward lines.
+  Their census figures are sums over those LSOAs.
 
 ## Weights
 
-The population-weighted measures (average score, average rank, extent, local
-concentration) weight each LSOA by **${weights.description}**
+The population-weighted IoD measures (average score, average rank, extent,
+local concentration) weight each LSOA by **${weights.description}**
 (file \`${weights.file}\`, column \`${weights.column}\`). The column
-\`population_weight\` gives the weight used.
+\`population_weight\` gives the weight used (for wards and authorities, the
+sum over their LSOAs).
 
 ## Files
 
 - \`lsoa.csv\`: one row per LSOA: codes and names of the LSOA, its ward and
-  authority; \`population_weight\`; then for each indicator \`<id>_score\`,
-  \`<id>_rank\` (1 = most deprived of all LSOAs in England) and \`<id>_decile\`
-  (1 = most deprived 10%), exactly as published in File 7.
+  authority; \`population_weight\`; then the columns of every layer below.
 - \`ward.csv\`: one row per ward, with \`lad_code\`, \`lad_name\`,
-  \`population_weight\` (sum over its LSOAs), \`lsoa_count\`, then each summary
-  measure of each indicator, its rank among all wards in England
-  (\`<id>_rank_of_<measure>\`, 1 = most deprived) and among the wards of its
-  authority (\`<id>_rank_of_<measure>_within_lad\`). All ward figures are
-  **computed** here with MHCLG's method for the File 10 summaries.
-- \`lad.csv\`: one row per authority, with \`ward_count\` and the same measures
-  and ranks (among all ${geography.lad.codes.length} authorities).
-- \`imd_lsoas_in_decile_1\` … \`_10\` (ward and authority files): how many of
-  the area's LSOAs are in each national IMD decile.
+  \`population_weight\`, \`lsoa_count\`, the columns of every layer, and
+  \`${DEFAULT_LAYER_ID}_lsoas_in_decile_1\` … \`_10\`: how many of the ward's LSOAs are
+  in each national decile of the ${layers.find((l) => l.entry.id === DEFAULT_LAYER_ID)?.entry.label.defaultMessage ?? DEFAULT_LAYER_ID}.
+- \`lad.csv\`: one row per authority, with \`ward_count\` and the same columns
+  (ranks among all ${geography.lad.codes.length} authorities).
 
-## Where authority figures come from
+Ranks: 1 = most deprived (or, for measures that are not deprivation, the
+highest value). Tied values share the smallest rank.
+IoD summary method: MHCLG, *The English Indices of Deprivation 2025:
+Technical Report*, summary measures for higher-level geographies.
+${provenance ? `\n## Where IoD authority figures come from\n\n${provenance}\n` : ''}
+## Layers and their columns
 
-${provenance}
-
-## Indicators (\`<id>\`)
-
-| id | indicator | kind |
-|---|---|---|
-${indicatorList}
-
-## Summary measures
-
-| column | meaning |
-|---|---|
-${measureList}
-
-Ranks: 1 = most deprived. Tied values share the smallest rank.
-Method: MHCLG, *The English Indices of Deprivation 2025: Technical Report*,
-summary measures for higher-level geographies.
-
+${sections.join('\n')}
 ## Licence and attribution
 
 Contains public sector information licensed under the Open Government
 Licence v3.0. Source: Ministry of Housing, Communities and Local Government,
-English Indices of Deprivation 2025; Office for National Statistics (lookup,
-boundaries, Census 2021). © Crown copyright and database right 2024.
+English Indices of Deprivation 2025 and 2019; Office for National Statistics
+(lookups, boundaries, Census 2021). © Crown copyright and database right 2024.
 `;
 }

@@ -1,0 +1,19 @@
+/**
+ * The source adapters, by the id that catalogue entries name in `adapter`
+ * (src/config/catalogue/). A new source is a new adapter here; the stages
+ * dispatch on the entry, never on the layer.
+ */
+import { censusEthnicityAdapter } from './censusEthnicity.ts';
+import { iodAdapter } from './iod.ts';
+import type { SourceAdapter } from './types.ts';
+
+export const ADAPTERS: Record<string, SourceAdapter<any, any>> = {
+  iod: iodAdapter,
+  'census-ethnicity': censusEthnicityAdapter,
+};
+
+export function adapterOf(id: string): SourceAdapter<any, any> {
+  const adapter = ADAPTERS[id];
+  if (!adapter) throw new Error(`no source adapter "${id}" (scripts/pipeline/adapters/index.ts)`);
+  return adapter;
+}

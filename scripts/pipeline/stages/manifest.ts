@@ -1,0 +1,93 @@
+/**
+ * Write stage, the manifest: vintages, counts, weights, the layers built
+ * (levels, releases, measures, official figures, gaps), agreement with
+ * File 10, every file written, the sources used with their sha256, and
+ * anything skipped or repaired.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { DATA_FORMAT_VERSION, type AgreementRecord, type Bounds, type BuiltLayer, type Manifest, type SourceRecord } from '../../../src/data/schema.ts';
+import type { Level } from '../../../src/config/geography.ts';
+import { SOURCES, type InputFile } from '../inputs.ts';
+import type { HarmonisedContext, LayerData } from '../model.ts';
+import { round, type OutputFolder } from '../output.ts';
+import { adapterOf } from '../adapters/index.ts';
+import { flattenBounds } from './appData.ts';
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The inputs the build used: those of the adapters whose layers were built, the geography, and the weights' file. */
+function usedInputs(ctx: HarmonisedContext, layers: readonly LayerData[]): InputFile[] {
+  const adapters = new Set(layers.map((l) => l.entry.adapter));
+  const ids = new Set<string>(['lookup', 'boundaries']);
+  for (const id of adapters) for (const input of adapterOf(id).inputs) ids.add(input);
+  return Object.values(ctx.inputs).filter(
+    (file): file is InputFile => file !== undefined && (ids.has(file.id) || (file.id === 'census' && ctx.weights.kind === 'census-2021')),
+  );
+}
+
+export function builtLayer(layer: LayerData): BuiltLayer {
+  const levels: BuiltLayer['levels'] = {};
+  for (const [level, data] of Object.entries(layer.levels) as [Level, NonNullable<LayerData['levels'][Level]>][]) {
+    levels[level] = { releases: data.releases, measures: Object.keys(data.measures) };
+  }
+  return {
+    levels,
+    ...(Object.keys(layer.officialLadMeasures).length ? { officialLadMeasures: layer.officialLadMeasures } : {}),
+    ...(layer.gaps.length ? { gaps: layer.gaps } : {}),
+  };
+}
+
+export async function writeManifest(
+  output: OutputFolder,
+  ctx: HarmonisedContext,
+  layers: readonly LayerData[],
+  agreement: readonly AgreementRecord[],
+  tiles: Manifest['tiles'],
+  england: Bounds,
+): Promise<Manifest> {
+  const sources: SourceRecord[] = [];
+  for (const file of usedInputs(ctx, layers)) {
+    const source = SOURCES[file.id];
+    sources.push({
+      id: file.id,
+      title: source.title,
+      publisher: source.publisher,
+      licence: source.licence,
+      url: source.url,
+      page: source.page,
+      file: file.name,
+      sha256: await sha256(file.path),
+      attribution: source.attribution,
+    });
+  }
+  const buildId = createHash('sha256')
+    .update(JSON.stringify({ format: DATA_FORMAT_VERSION, inputs: sources.map((s) => [s.id, s.sha256]) }))
+    .digest('hex')
+    .slice(0, 16);
+  const { geography, weights } = ctx;
+  const manifest: Manifest = {
+    formatVersion: DATA_FORMAT_VERSION,
+    buildId,
+    vintages: { lsoa: 2021, ward: geography.wardVintage, lad: geography.ladVintage },
+    counts: { lsoa: geography.lsoa.codes.length, ward: geography.ward.codes.length, lad: geography.lad.codes.length },
+    weights: { kind: weights.kind, description: weights.description, file: weights.file, column: weights.column },
+    layers: Object.fromEntries(layers.map((layer) => [layer.entry.id, builtLayer(layer)])),
+    agreement: agreement.map((row) => ({
+      ...row,
+      maxAbsDifference: round(row.maxAbsDifference, 6),
+      meanAbsDifference: round(row.meanAbsDifference, 6),
+    })),
+    bounds: flattenBounds([england]) as Bounds,
+    tiles,
+    files: Object.fromEntries([...output.sizes.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    sources,
+    skipped: ctx.skipped,
+  };
+  output.writeJson('manifest.json', manifest);
+  return manifest;
+}
