@@ -108,8 +108,8 @@ describe('without a mouse', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
     const rows = parse(readFileSync((await download.path())!), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(659);
-    expect(Object.keys(rows[0])).toEqual(['lsoa21_code', 'lsoa21_name', 'ward24_code', 'ward24_name', 'imd_score', 'imd_rank', 'imd_decile']);
-    expect(rows.every((row) => row.lsoa21_name.startsWith('Birmingham'))).toBe(true);
+    expect(Object.keys(rows[0])).toEqual(['lsoa_code', 'lsoa_name', 'ward_code', 'ward_name', 'lad_code', 'lad_name', 'imd_score', 'imd_rank', 'imd_decile']);
+    expect(rows.every((row) => row.lsoa_name.startsWith('Birmingham'))).toBe(true);
     await page.close();
   });
 });

@@ -89,3 +89,49 @@ export function sourceLsoas(codes: string[]): SourceLsoa[] {
 export function sourceLsoaCodes(): string[] {
   return readCsv('iod/iod2025_lsoa21.csv.gz').map((row) => row['LSOA code (2021)']);
 }
+
+/** The IoD 2019 IMD decile of LSOAs (2011 codes), from the source file. */
+export function sourceImd2019Deciles(): Map<string, number> {
+  return new Map(readCsv('iod/imd2019_lsoa11.csv.gz').map((row) => [row.lsoa11_code, Number(row.IMD_decile)]));
+}
+
+/** The ONS change indicator of each LSOA 2021 (U unchanged, S split, M merged, X irregular), from the 2011→2021 lookup. */
+export function sourceLsoaChange(): Map<string, { lsoa11: string; change: string }> {
+  const out = new Map<string, { lsoa11: string; change: string }>();
+  for (const row of readCsv('lookups/lsoa11_lsoa21_lad22_england.csv.gz')) out.set(row.LSOA21CD, { lsoa11: row.LSOA11CD, change: row.CHGIND });
+  return out;
+}
+
+/**
+ * Simpson's diversity index of a ward worked out here from the source files:
+ * the Census 2021 counts of the five groups summed over the ward's LSOAs in
+ * the ONS best-fit lookup, then 1 − Σ p².
+ */
+export function sourceWardDiversity(wardName: string, ladName: string): { code: string; simpson: number; shares: Record<string, number> } {
+  const lookup = readCsv('lookups/lsoa21_ward24_lad24_england.csv.gz').filter((row) => row.WD24NM === wardName && row.LAD24NM === ladName);
+  if (lookup.length === 0) throw new Error(`no ward ${wardName} in ${ladName}`);
+  const lsoas = new Set(lookup.map((row) => row.LSOA21CD));
+  const groups = {
+    asian: 'Ethnic group: Asian, Asian British or Asian Welsh',
+    black: 'Ethnic group: Black, Black British, Black Welsh, Caribbean or African',
+    mixed: 'Ethnic group: Mixed or Multiple ethnic groups',
+    white: 'Ethnic group: White',
+    other: 'Ethnic group: Other ethnic group',
+  };
+  const sums: Record<string, number> = { asian: 0, black: 0, mixed: 0, white: 0, other: 0 };
+  let total = 0;
+  for (const row of readCsv('census/census2021_ts021_ethnic_group_high_level_lsoa21_england.csv')) {
+    if (!lsoas.has(row['geography code'])) continue;
+    total += Number(row['Ethnic group: Total: All usual residents']);
+    for (const [id, column] of Object.entries(groups)) sums[id] += Number(row[column]);
+  }
+  const shares = Object.fromEntries(Object.entries(sums).map(([id, n]) => [id, n / total]));
+  const simpson = 1 - Object.values(shares).reduce((sum, p) => sum + p * p, 0);
+  return { code: lookup[0].WD24CD, simpson, shares };
+}
+
+/** The ONS population-weighted centroid of an LSOA 2021. */
+export function sourceCentroid(code: string): { longitude: number; latitude: number } {
+  const row = readCsv('lookups/lsoa21_pwc_england.csv').find((r) => r.LSOA21CD === code)!;
+  return { longitude: Number(row.LONG), latitude: Number(row.LAT) };
+}

@@ -17,7 +17,7 @@ afterAll(async () => {
 describe('the national map', () => {
   it('draws England’s LSOAs in all ten decile colours', async () => {
     const page = await openApp(browser);
-    expect((await mapState(page)).readyVersion).toBe('lsoa:imd:decile');
+    expect((await mapState(page)).readyVersion).toBe('lsoa:imd:score:2025');
     const { counts, total } = await decilePixels(page);
     const coloured = counts.reduce((a, b) => a + b, 0);
     // England covers roughly a third of the map at the national view; most of it is choropleth.
@@ -26,27 +26,27 @@ describe('the national map', () => {
     await page.close();
   });
 
-  it('recolours on a new indicator without fetching any geometry', async () => {
+  it('recolours on a new layer without fetching any geometry', async () => {
     const page = await openApp(browser);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     const before = await decilePixels(page);
-    await page.getByLabel('Indicator').selectOption('health');
-    await waitForChoropleth(page, 'lsoa:health:decile');
+    await page.getByLabel('Layer', { exact: true }).selectOption('health');
+    await waitForChoropleth(page, 'lsoa:health:score:2025');
     await page.waitForTimeout(300);
     expect(requests.filter((url) => url.includes('.pmtiles'))).toEqual([]);
     const after = await decilePixels(page);
     // Same areas, other colours: the decile mix changes.
     expect(after.counts).not.toEqual(before.counts);
-    expect(new URL(page.url()).searchParams.get('indicator')).toBe('health');
+    expect(new URL(page.url()).searchParams.get('layer')).toBe('health');
     await page.close();
   });
 
   it('draws wards and authorities at their own level', async () => {
     const page = await openApp(browser, '?level=ward&measure=extent');
-    expect((await mapState(page)).readyVersion).toBe('ward:imd:extent');
+    expect((await mapState(page)).readyVersion).toBe('ward:imd:extent:2025');
     await page.getByRole('radio', { name: 'Authorities' }).check();
-    await waitForChoropleth(page, 'lad:imd:extent');
+    await waitForChoropleth(page, 'lad:imd:extent:2025');
     const { counts } = await decilePixels(page);
     expect(counts.filter((n) => n > 100).length).toBeGreaterThanOrEqual(8);
     await page.close();

@@ -17,9 +17,9 @@ afterAll(async () => {
 
 async function visibleState(page: Page) {
   return {
-    indicator: await page.getByLabel('Indicator').inputValue(),
+    indicator: await page.getByLabel('Layer', { exact: true }).inputValue(),
     level: await page.locator('input[name=level]:checked').inputValue(),
-    measure: (await page.getByLabel('Summary measure').count()) ? await page.getByLabel('Summary measure').inputValue() : null,
+    measure: (await page.getByLabel('Measure', { exact: true }).count()) ? await page.getByLabel('Measure', { exact: true }).inputValue() : null,
     panelTitle: (await page.locator('#panel-title').count()) ? await page.locator('#panel-title').textContent() : null,
     map: await mapState(page),
   };
@@ -28,10 +28,10 @@ async function visibleState(page: Page) {
 describe('a shared link', () => {
   it('restores exactly the view it was copied from', async () => {
     const page = await openApp(browser);
-    await page.getByLabel('Indicator').selectOption('education');
+    await page.getByLabel('Layer', { exact: true }).selectOption('education');
     await page.getByRole('radio', { name: 'Wards' }).check();
-    await page.getByLabel('Summary measure').selectOption('localConcentration');
-    await waitForChoropleth(page, 'ward:education:localConcentration');
+    await page.getByLabel('Measure', { exact: true }).selectOption('localConcentration');
+    await waitForChoropleth(page, 'ward:education:localConcentration:2025');
     const search = page.getByRole('combobox', { name: /Search/ });
     await search.fill('Ladywood');
     await page.getByRole('option', { name: /Ladywood.*E05011151/ }).click();
@@ -44,7 +44,7 @@ describe('a shared link', () => {
 
     const copy = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await copy.goto(link);
-    await waitForChoropleth(copy, 'ward:education:localConcentration');
+    await waitForChoropleth(copy, 'ward:education:localConcentration:2025');
     await expect.poll(() => copy.locator('#panel-title').textContent()).toBe('Ladywood');
     const restored = await visibleState(copy);
     expect(restored.indicator).toBe('education');
@@ -62,16 +62,16 @@ describe('a shared link', () => {
 
   it('steps back and forward through choices', async () => {
     const page = await openApp(browser);
-    await page.getByLabel('Indicator').selectOption('income');
-    await waitForChoropleth(page, 'lsoa:income:decile');
-    await page.getByLabel('Indicator').selectOption('crime');
-    await waitForChoropleth(page, 'lsoa:crime:decile');
+    await page.getByLabel('Layer', { exact: true }).selectOption('income');
+    await waitForChoropleth(page, 'lsoa:income:score:2025');
+    await page.getByLabel('Layer', { exact: true }).selectOption('crime');
+    await waitForChoropleth(page, 'lsoa:crime:score:2025');
     await page.goBack();
-    await waitForChoropleth(page, 'lsoa:income:decile');
-    expect(await page.getByLabel('Indicator').inputValue()).toBe('income');
+    await waitForChoropleth(page, 'lsoa:income:score:2025');
+    expect(await page.getByLabel('Layer', { exact: true }).inputValue()).toBe('income');
     await page.goForward();
-    await waitForChoropleth(page, 'lsoa:crime:decile');
-    expect(await page.getByLabel('Indicator').inputValue()).toBe('crime');
+    await waitForChoropleth(page, 'lsoa:crime:score:2025');
+    expect(await page.getByLabel('Layer', { exact: true }).inputValue()).toBe('crime');
     await page.close();
   });
 });
@@ -80,12 +80,12 @@ describe('a malformed link', () => {
   it('shows the default view and says what it could not follow', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${baseUrl()}?level=postcode&indicator=wellbeing&map=abc&area=XYZ&colour=red`);
-    await waitForChoropleth(page, 'lsoa:imd:decile');
+    await waitForChoropleth(page, 'lsoa:imd:score:2025');
     const notices = page.getByTestId('notice');
     await expect.poll(() => notices.count()).toBe(5);
     const text = (await notices.allTextContents()).join('\n');
     for (const bad of ['postcode', 'wellbeing', 'abc', 'XYZ', 'colour']) expect(text).toContain(bad);
-    expect(await page.getByLabel('Indicator').inputValue()).toBe('imd');
+    expect(await page.getByLabel('Layer', { exact: true }).inputValue()).toBe('imd');
     expect(await page.locator('#panel-title').count()).toBe(0);
     // The address bar is rewritten to the view actually shown.
     const params = new URL(page.url()).searchParams;
