@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Msg } from '../config/catalogue/types.ts';
-import type { Level } from '../config/geography.ts';
+import { levelOfCode, type Level } from '../config/geography.ts';
 import {
   DEFAULT_URL_STATE,
   MAX_SELECTED_AREAS,
@@ -83,7 +83,8 @@ export const useAppStore = create<AppState>()((set, get) => {
     selectRef: (selection) => set({ selection }),
     toggleArea: (code) => {
       const current = get().selection;
-      const codes = current?.kind === 'areas' ? current.codes : current?.kind === 'area' ? [current.code] : [];
+      // A set holds areas of one level (as a link does): an area of another level starts a new one.
+      const codes = (current?.kind === 'areas' ? current.codes : current?.kind === 'area' ? [current.code] : []).filter((c) => levelOfCode(c) === levelOfCode(code));
       const next = codes.includes(code) ? codes.filter((c) => c !== code) : [...codes, code].slice(0, MAX_SELECTED_AREAS);
       set({ selection: next.length === 0 ? null : next.length === 1 ? { kind: 'area', code: next[0] } : { kind: 'areas', codes: next } });
     },

@@ -77,7 +77,8 @@ export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' 
   const releases = builtReleases.map((id) => releaseOf(layer, id)!);
   let releaseId = state.release ?? builtReleases[builtReleases.length - 1];
   if (!builtReleases.includes(releaseId)) {
-    if (state.release) problems.push({ msg: RELEASE_NOT_BUILT, values: { release: state.release, layer: layer.label.defaultMessage } });
+    // A release of a layer that fell back was asked of another layer: the layer's problem says enough.
+    if (state.release && layer.id === state.layer) problems.push({ msg: RELEASE_NOT_BUILT, values: { release: state.release, layer: layer.label.defaultMessage } });
     releaseId = builtReleases[builtReleases.length - 1];
   }
   const scheme = schemeKind(layer.classes);

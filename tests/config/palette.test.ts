@@ -8,7 +8,8 @@
  *   contrast ratio = (L_lighter + 0.05) / (L_darker + 0.05)
  */
 import { describe, expect, it } from 'vitest';
-import { DECILE_COLOURS, NO_DATA_COLOUR, textColourOn, toCss, type Rgb } from '../../src/config/palette.ts';
+import { schemeKind } from '../../src/config/classSchemes.ts';
+import { DECILE_COLOURS, NO_DATA_COLOUR, parseRgb, textColourOn, toCss, type Rgb } from '../../src/config/palette.ts';
 
 function luminance([r, g, b]: Rgb): number {
   const linear = (c: number) => {
@@ -66,6 +67,10 @@ describe('DECILE_COLOURS', () => {
     for (let d = 1; d < 10; d++) expect(luminances[d]).toBeGreaterThan(luminances[d - 1]);
   });
 
+  it('are the colours the deciles scheme gives the map and the legend', () => {
+    expect(schemeKind({ kind: 'deciles' }).colours({ kind: 'deciles' }, 'viridis')).toEqual(DECILE_COLOURS);
+  });
+
   it('keeps neighbouring deciles visibly apart in lightness', () => {
     // Not a WCAG rule; a sanity floor so that no two steps collapse into one.
     for (let d = 1; d < 10; d++) expect(contrast(DECILE_COLOURS[d], DECILE_COLOURS[d - 1])).toBeGreaterThan(1.1);
@@ -119,5 +124,22 @@ describe('toCss', () => {
   it('writes an rgb() colour', () => {
     expect(toCss([68, 1, 84])).toBe('rgb(68, 1, 84)');
     expect(toCss(NO_DATA_COLOUR)).toBe('rgb(200, 200, 200)');
+  });
+});
+
+describe('parseRgb', () => {
+  it('reads the two forms d3-scale-chromatic writes: #rrggbb and rgb(r, g, b)', () => {
+    expect(parseRgb('#440154')).toEqual([0x44, 0x01, 0x54]);
+    expect(parseRgb('#FDE725')).toEqual([0xfd, 0xe7, 0x25]);
+    expect(parseRgb('rgb(68, 1, 84)')).toEqual([68, 1, 84]);
+    expect(parseRgb('rgb(0,255,10)')).toEqual([0, 255, 10]);
+  });
+
+  it('refuses anything else rather than guess', () => {
+    for (const css of ['red', 'hsl(0, 100%, 50%)', 'rgba(1, 2)', '']) expect(() => parseRgb(css), css).toThrow(/unexpected colour/);
+  });
+
+  it('round-trips with toCss', () => {
+    for (const colour of DECILE_COLOURS) expect(parseRgb(toCss(colour))).toEqual(colour);
   });
 });

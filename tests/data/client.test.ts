@@ -33,7 +33,7 @@ function fakeFetch(files: Record<string, unknown>) {
 }
 
 const FILES = {
-  'manifest.json': { formatVersion: 2, buildId: 'abc' },
+  'manifest.json': { formatVersion: 3, buildId: 'abc' },
   // E01000001, E01000002, E01000004
   'areas/lsoa.json': { codes: { prefix: 'E', width: 8, deltas: [1000001, 1, 2] } },
   // E06000001, E09000001
@@ -57,10 +57,18 @@ const FILES = {
   },
   'areas/lsoa-details.json': { names: ['A 001', 'A 002', 'B 001'], ward: [0, 1, 2] },
   'areas/lsoa-bounds.json': { bounds: [-1, 50, -0.5, 50.5, 0, 51, 0.5, 51.5, 1, 52, 1.5, 52.5] },
-  'classes/lsoa/imd.json': { class: [1, 10, 5] },
-  'classes/ward/income/extent.json': { class: [3, 2, 1] },
-  'columns/lsoa/imd.json': { score: [50.5, 2.25, 20], rank: [1, 3, 2], decile: [1, 10, 5] },
-  'columns/lad/health.json': { values: {}, ranks: {}, official: [] },
+  // Format v3: one row per release, oldest first; class 0 = no comparable value.
+  'classes/imd/lsoa/score.json': { releases: ['2019', '2025'], class: [[0, 3, 7], [1, 10, 5]] },
+  'classes/ethnic_diversity/ward/simpson.json': {
+    releases: ['2021'],
+    class: [[1, 5, 3]],
+    breaks: [[0.01, 0.1, 0.2, 0.3, 0.45, 0.78]],
+  },
+  'values/imd/lsoa.json': {
+    releases: ['2019', '2025'],
+    measures: { score: { value: [[null, 12.5, 30.1], [50.5, 2.25, 20]], rank: [[null, 3, 1], [1, 3, 2]] } },
+  },
+  'values/income/lad.json': { releases: ['2025'], measures: { extent: { value: [[0.1, 0.2]], rank: [[2, 1]] } } },
   'profiles/E06000001.json': { lad: { code: 'E06000001' } },
 };
 
@@ -70,7 +78,7 @@ describe('createDataClient: paths and caching', () => {
     const client = createDataClient('https://example.org/site/data', fake.fetchImpl);
     expect(client.baseUrl).toBe(BASE);
     expect(client.url('tiles/lsoa.pmtiles')).toBe(`${BASE}tiles/lsoa.pmtiles`);
-    expect(await client.manifest()).toEqual({ formatVersion: 2, buildId: 'abc' });
+    expect(await client.manifest()).toEqual({ formatVersion: 3, buildId: 'abc' });
     expect(fake.requests).toEqual([`${BASE}manifest.json`]);
   });
 
@@ -151,28 +159,63 @@ describe('createDataClient: decoding', () => {
     expect(fake.count('areas/lsoa-bounds.json')).toBe(1);
   });
 
-  it('returns deciles as bytes, from the level’s own path', async () => {
+  it('decodes a class file: its releases, one byte array per release, and no breaks for deciles', async () => {
     const fake = fakeFetch(FILES);
     const client = createDataClient(BASE, fake.fetchImpl);
-    // At LSOA level the measure plays no part: both calls read classes/lsoa/imd.json.
-    const lsoa = await client.classes('lsoa', 'imd', 'averageScore');
-    expect(lsoa).toBeInstanceOf(Uint8Array);
-    expect(Array.from(lsoa)).toEqual([1, 10, 5]);
-    expect(await client.classes('lsoa', 'imd', 'extent')).toBe(lsoa);
-    expect(fake.count('classes/lsoa/imd.json')).toBe(1);
-
-    const ward = await client.classes('ward', 'income', 'extent');
-    expect(ward).toEqual(Uint8Array.from([3, 2, 1]));
-    expect(fake.count('classes/ward/income/extent.json')).toBe(1);
+    const classes = await client.classes('classes/imd/lsoa/score.json');
+    expect(classes.releases).toEqual(['2019', '2025']);
+    expect(classes.classes).toHaveLength(2);
+    for (const row of classes.classes) expect(row).toBeInstanceOf(Uint8Array);
+    expect(Array.from(classes.classes[0])).toEqual([0, 3, 7]);
+    expect(Array.from(classes.classes[1])).toEqual([1, 10, 5]);
+    // One entry per release, so `breaks[releaseIndex]` is always safe to read.
+    expect(classes.breaks).toEqual([null, null]);
   });
 
-  it('reads columns and profiles from their paths', async () => {
+  it('keeps the breaks of a quantile class file, per release', async () => {
+    const client = createDataClient(BASE, fakeFetch(FILES).fetchImpl);
+    const classes = await client.classes('classes/ethnic_diversity/ward/simpson.json');
+    expect(classes.releases).toEqual(['2021']);
+    expect(classes.classes.map((row) => Array.from(row))).toEqual([[1, 5, 3]]);
+    expect(classes.breaks).toEqual([[0.01, 0.1, 0.2, 0.3, 0.45, 0.78]]);
+  });
+
+  it('decodes each class file once, for concurrent and later calls, and fetches nothing else', async () => {
     const fake = fakeFetch(FILES);
     const client = createDataClient(BASE, fake.fetchImpl);
-    expect(await client.lsoaColumn('imd')).toEqual({ score: [50.5, 2.25, 20], rank: [1, 3, 2], decile: [1, 10, 5] });
-    expect(await client.groupColumn('lad', 'health')).toEqual({ values: {}, ranks: {}, official: [] });
+    const [a, b] = await Promise.all([client.classes('classes/imd/lsoa/score.json'), client.classes('classes/imd/lsoa/score.json')]);
+    expect(b).toBe(a);
+    expect(await client.classes('classes/imd/lsoa/score.json')).toBe(a);
+    expect(fake.requests).toEqual([`${BASE}classes/imd/lsoa/score.json`]);
+    // Another path is another file.
+    await client.classes('classes/ethnic_diversity/ward/simpson.json');
+    expect(fake.count('classes/ethnic_diversity/ward/simpson.json')).toBe(1);
+  });
+
+  it('reads value files and profiles from their paths, as stored', async () => {
+    const fake = fakeFetch(FILES);
+    const client = createDataClient(BASE, fake.fetchImpl);
+    const values = await client.values('values/imd/lsoa.json');
+    expect(values).toEqual(FILES['values/imd/lsoa.json']);
+    expect(values.measures.score.value[0][0]).toBeNull();
+    expect(await client.values('values/imd/lsoa.json')).toBe(values);
+    expect(await client.values('values/income/lad.json')).toEqual(FILES['values/income/lad.json']);
     expect(await client.profile('E06000001')).toEqual({ lad: { code: 'E06000001' } });
-    expect(fake.requests).toEqual([`${BASE}columns/lsoa/imd.json`, `${BASE}columns/lad/health.json`, `${BASE}profiles/E06000001.json`]);
+    expect(fake.requests).toEqual([`${BASE}values/imd/lsoa.json`, `${BASE}values/income/lad.json`, `${BASE}profiles/E06000001.json`]);
+  });
+
+  it('shares one request between the class and value files and their other readers', async () => {
+    const fake = fakeFetch(FILES);
+    const client = createDataClient(BASE, fake.fetchImpl);
+    // Tooltip, legend, table and map ask for the same files at once.
+    await Promise.all([
+      client.values('values/imd/lsoa.json'),
+      client.values('values/imd/lsoa.json'),
+      client.classes('classes/imd/lsoa/score.json'),
+      client.classes('classes/imd/lsoa/score.json'),
+    ]);
+    expect(fake.count('values/imd/lsoa.json')).toBe(1);
+    expect(fake.count('classes/imd/lsoa/score.json')).toBe(1);
   });
 });
 
@@ -198,14 +241,14 @@ describe('createDataClient: errors', () => {
 
   it('does not cache a failure: the next call asks again', async () => {
     const fake = fakeFetch(FILES);
-    fake.fail('columns/lsoa/imd.json', 503);
+    fake.fail('values/imd/lsoa.json', 503);
     const client = createDataClient(BASE, fake.fetchImpl);
-    await expect(client.lsoaColumn('imd')).rejects.toMatchObject({ status: 503 });
-    expect(await client.lsoaColumn('imd')).toEqual(FILES['columns/lsoa/imd.json']);
-    expect(fake.count('columns/lsoa/imd.json')).toBe(2);
+    await expect(client.values('values/imd/lsoa.json')).rejects.toMatchObject({ status: 503, path: 'values/imd/lsoa.json' });
+    expect(await client.values('values/imd/lsoa.json')).toEqual(FILES['values/imd/lsoa.json']);
+    expect(fake.count('values/imd/lsoa.json')).toBe(2);
     // …and the success is cached.
-    await client.lsoaColumn('imd');
-    expect(fake.count('columns/lsoa/imd.json')).toBe(2);
+    await client.values('values/imd/lsoa.json');
+    expect(fake.count('values/imd/lsoa.json')).toBe(2);
   });
 
   it('fails every concurrent caller of a failed request, then retries once', async () => {
@@ -221,12 +264,19 @@ describe('createDataClient: errors', () => {
     expect(fake.count('areas/lsoa.json')).toBe(2);
   });
 
-  it('does not cache a failed decoded file either (classes)', async () => {
+  it('does not cache a failed decoded file either (classes), however often it fails', async () => {
     const fake = fakeFetch(FILES);
-    fake.fail('classes/ward/income/extent.json', 500);
+    fake.fail('classes/imd/lsoa/score.json', 500, 'network');
     const client = createDataClient(BASE, fake.fetchImpl);
-    await expect(client.classes('ward', 'income', 'extent')).rejects.toBeInstanceOf(DataError);
-    expect(Array.from(await client.classes('ward', 'income', 'extent'))).toEqual([3, 2, 1]);
+    const first = await client.classes('classes/imd/lsoa/score.json').catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(DataError);
+    expect((first as DataError).message).toBe('Could not load classes/imd/lsoa/score.json (HTTP 500)');
+    const second = await client.classes('classes/imd/lsoa/score.json').catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(DataError);
+    expect((second as DataError).status).toBeUndefined();
+    const classes = await client.classes('classes/imd/lsoa/score.json');
+    expect(Array.from(classes.classes[1])).toEqual([1, 10, 5]);
+    expect(fake.count('classes/imd/lsoa/score.json')).toBe(3);
   });
 });
 
