@@ -146,10 +146,7 @@ export function readLsoaBoundaries(path: string, file: string, lsoaCodes: readon
     if (repairs.closed) (closed.count += repairs.closed), closed.codes.push(code);
     if (repairs.duplicatesDropped) (deduplicated.count += repairs.duplicatesDropped), deduplicated.codes.push(code);
     if (repairs.degenerateDropped) (dropped.count += repairs.degenerateDropped), dropped.codes.push(code);
-    if (geometry.type === 'MultiPolygon' && geometry.coordinates.length === 1) {
-      (feature as { geometry: AreaGeometry }).geometry = { type: 'Polygon', coordinates: geometry.coordinates[0] };
-    }
-    geometries[target] = feature.geometry as AreaGeometry;
+    geometries[target] = geometry;
   });
 
   if (stray.length > 0) {

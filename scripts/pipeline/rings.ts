@@ -119,8 +119,16 @@ export function findCrossing(rings: readonly Position[][]): RingProblem | undefi
 export function degenerate(ring: readonly Position[], r: number): RingProblem | undefined {
   // A closed ring of three corners has four positions.
   if (ring.length < 4) return { kind: 'too-few-positions', ring: r, positions: Math.max(0, ring.length - 1) };
-  if (doubleSignedArea(ring) === 0) return { kind: 'zero-area', ring: r };
+  if (collinear(ring)) return { kind: 'zero-area', ring: r };
   return undefined;
+}
+
+/** Whether every position of a ring lies on one line (a ring whose lobes cancel out, a bow tie, is not: it crosses itself). */
+function collinear(ring: readonly Position[]): boolean {
+  const a = ring[0];
+  const b = ring.find((p) => p[0] !== a[0] || p[1] !== a[1]);
+  if (!b) return true;
+  return ring.every((p) => orient(a, b, p) === 0);
 }
 
 /**

@@ -60,21 +60,24 @@ export interface FixtureLsoa {
   population: number;
   /** Census 2021 usual residents (TS021 total). */
   census: number;
+  /** Census 2021 residents by broad ethnic group: Asian, Black, Mixed, White, Other (they add up to `census`). */
+  groups: [number, number, number, number, number];
 }
 
 export const LSOAS: readonly FixtureLsoa[] = [
-  { code: 'E01000901', name: 'Alphaton 001A', ward: 0, rankA: 1, population: 600, census: 650 },
-  { code: 'E01000902', name: 'Alphaton 001B', ward: 0, rankA: 4, population: 1800, census: 1700 },
-  { code: 'E01000903', name: 'Alphaton 001C', ward: 0, rankA: 6, population: 1600, census: 1610 },
-  { code: 'E01000904', name: 'Alphaton 002A', ward: 1, rankA: 2, population: 1500, census: 1400 },
-  { code: 'E01000905', name: 'Alphaton 002B', ward: 1, rankA: 9, population: 2000, census: 2100 },
-  { code: 'E01000906', name: 'Alphaton 003A', ward: 2, rankA: 11, population: 2500, census: 2450 },
-  { code: 'E01000907', name: 'Betaford 001A', ward: 3, rankA: 3, population: 1000, census: 1200 },
-  { code: 'E01000908', name: 'Betaford 001B', ward: 3, rankA: 5, population: 1200, census: 1150 },
-  { code: 'E01000909', name: 'Betaford 001C', ward: 3, rankA: 7, population: 1500, census: 1480 },
-  { code: 'E01000910', name: 'Betaford 002A', ward: 4, rankA: 8, population: 1800, census: 1900 },
-  { code: 'E01000911', name: 'Betaford 002B', ward: 4, rankA: 10, population: 2000, census: 2020 },
-  { code: 'E01000912', name: 'Betaford 002C', ward: 4, rankA: 12, population: 500, census: 480 },
+  //                                                                                                 Asian Black Mixed White Other
+  { code: 'E01000901', name: 'Alphaton 001A', ward: 0, rankA: 1, population: 600, census: 650, groups: [65, 0, 20, 550, 15] },
+  { code: 'E01000902', name: 'Alphaton 001B', ward: 0, rankA: 4, population: 1800, census: 1700, groups: [300, 100, 50, 1200, 50] },
+  { code: 'E01000903', name: 'Alphaton 001C', ward: 0, rankA: 6, population: 1600, census: 1610, groups: [10, 10, 30, 1550, 10] },
+  { code: 'E01000904', name: 'Alphaton 002A', ward: 1, rankA: 2, population: 1500, census: 1400, groups: [700, 200, 100, 350, 50] },
+  { code: 'E01000905', name: 'Alphaton 002B', ward: 1, rankA: 9, population: 2000, census: 2100, groups: [210, 420, 105, 1260, 105] },
+  { code: 'E01000906', name: 'Alphaton 003A', ward: 2, rankA: 11, population: 2500, census: 2450, groups: [0, 0, 0, 2450, 0] },
+  { code: 'E01000907', name: 'Betaford 001A', ward: 3, rankA: 3, population: 1000, census: 1200, groups: [400, 300, 100, 300, 100] },
+  { code: 'E01000908', name: 'Betaford 001B', ward: 3, rankA: 5, population: 1200, census: 1150, groups: [115, 115, 115, 690, 115] },
+  { code: 'E01000909', name: 'Betaford 001C', ward: 3, rankA: 7, population: 1500, census: 1480, groups: [148, 74, 74, 1110, 74] },
+  { code: 'E01000910', name: 'Betaford 002A', ward: 4, rankA: 8, population: 1800, census: 1900, groups: [950, 0, 0, 950, 0] },
+  { code: 'E01000911', name: 'Betaford 002B', ward: 4, rankA: 10, population: 2000, census: 2020, groups: [202, 202, 101, 1313, 202] },
+  { code: 'E01000912', name: 'Betaford 002C', ward: 4, rankA: 12, population: 500, census: 480, groups: [48, 24, 24, 360, 24] },
 ];
 
 export const N_LSOAS = 12;
@@ -324,16 +327,21 @@ export interface FixtureOptions {
   file7?: 'official' | 'subset';
   /** Write the Census 2021 TS021 file (default true). */
   census?: boolean;
+  /** Write the IoD 2019 file and the LSOA 2011 → 2021 lookup (default true each). */
+  iod2019?: boolean;
+  lsoa11Lookup?: boolean;
   /** Add a Welsh row to the lookup, census and boundaries (default true). */
   welsh?: boolean;
   /** Which files to write gzip-compressed (default: none). */
-  gzip?: Partial<Record<'iod' | 'lookup' | 'census' | 'boundaries', boolean>>;
+  gzip?: Partial<Record<'iod' | 'lookup' | 'census' | 'boundaries' | 'iod2019' | 'lsoa11', boolean>>;
   /** Edits applied before writing, to break the files. */
   edit?: {
     lookup?: (table: Table) => void;
     iod?: (table: Table) => void;
     census?: (table: Table) => void;
     file10?: (table: Table) => void;
+    iod2019?: (table: Table) => void;
+    lsoa11?: (table: Table) => void;
     boundaries?: (collection: FeatureCollection) => void;
   };
 }
@@ -341,7 +349,7 @@ export interface FixtureOptions {
 export interface Fixture {
   dir: string;
   /** Absolute path of each input file. */
-  files: { iod: string; file10: string; lookup: string; census?: string; boundaries: string };
+  files: { iod: string; file10: string; lookup: string; census?: string; boundaries: string; iod2019?: string; lsoa11?: string };
   cleanup(): void;
 }
 
@@ -411,25 +419,96 @@ export function iodTable(kind: 'official' | 'subset' = 'official'): Table {
   return { header, rows };
 }
 
+export const CENSUS_GROUP_COLUMNS = [
+  'Ethnic group: Asian, Asian British or Asian Welsh',
+  'Ethnic group: Black, Black British, Black Welsh, Caribbean or African',
+  'Ethnic group: Mixed or Multiple ethnic groups',
+  'Ethnic group: White',
+  'Ethnic group: Other ethnic group',
+];
+export const CENSUS_TOTAL = 'Ethnic group: Total: All usual residents';
+
+/** TS021 with the hand-typed counts of LSOAS (and a Welsh row, last). */
 export function censusTable(welsh = true): Table {
-  const header = [
-    'geography code',
-    'Ethnic group: Total: All usual residents',
-    'Ethnic group: Asian, Asian British or Asian Welsh',
-    'Ethnic group: Black, Black British, Black Welsh, Caribbean or African',
-    'Ethnic group: Mixed or Multiple ethnic groups',
-    'Ethnic group: White',
-    'Ethnic group: Other ethnic group',
-  ];
-  const split = (total: number) => {
-    const asian = Math.floor(total / 10);
-    const black = Math.floor(total / 20);
-    const mixed = Math.floor(total / 25);
-    const other = Math.floor(total / 50);
-    return [asian, black, mixed, total - asian - black - mixed - other, other].map(String);
-  };
-  const rows = LSOAS.map((lsoa) => [lsoa.code, String(lsoa.census), ...split(lsoa.census)]);
-  if (welsh) rows.push([WELSH.lsoa, '1500', ...split(1500)]);
+  const header = ['geography code', CENSUS_TOTAL, ...CENSUS_GROUP_COLUMNS];
+  const rows = LSOAS.map((lsoa) => [lsoa.code, String(lsoa.census), ...lsoa.groups.map(String)]);
+  if (welsh) rows.push([WELSH.lsoa, '1500', '15', '15', '15', '1440', '15']);
+  return { header, rows };
+}
+
+// ---------------------------------------------------------------------------
+// IoD 2019 (LSOA 2011) and the LSOA 2011 → 2021 lookup
+// ---------------------------------------------------------------------------
+//
+// The 2011 geography of the 12 LSOAs 2021 (N₂₀₁₁ = 12 LSOAs 2011 too):
+//   L1 … L9 unchanged (CHGIND U, same code);
+//   E01000990 "Betaford 002X" (2011) was split (S) into L10 and L11;
+//   E01000991 "Betaford 003X" and E01000992 "Betaford 003Y" (2011) were merged (M) into L12.
+// So only L1 … L9 carry a 2019 figure; L10, L11 (split) and L12 (merged) have none.
+//
+// IoD 2019 ranks among the 12 LSOAs 2011, listed L1 … L9, E01000990, E01000991, E01000992:
+//   pattern A19:  2  5  1  7  3 12  4  9  6 10  8 11
+//   pattern B19 = 13 − A19
+// Each indicator uses the 2019 pattern of the letter it has for 2025 (FILE7_INDICATORS).
+// Deciles ⌈rank × 10 / 12⌉ as for 2025: so the IMD 2019 deciles of L1 … L9 are
+//   ranks 2 5 1 7 3 12 4 9 6 → deciles 2 5 1 6 3 10 4 8 5.
+
+export const LSOA11 = [
+  ...LSOAS.slice(0, 9).map((l) => ({ code: l.code, name: l.name, rankA19: 0 })),
+  { code: 'E01000990', name: 'Betaford 002X', rankA19: 0 },
+  { code: 'E01000991', name: 'Betaford 003X', rankA19: 0 },
+  { code: 'E01000992', name: 'Betaford 003Y', rankA19: 0 },
+].map((l, i) => ({ ...l, rankA19: [2, 5, 1, 7, 3, 12, 4, 9, 6, 10, 8, 11][i] }));
+
+export const N_LSOA11 = 12;
+
+export function rank2019(lsoa11: (typeof LSOA11)[number], pattern: Pattern): number {
+  return pattern === 'A' ? lsoa11.rankA19 : N_LSOA11 + 1 - lsoa11.rankA19;
+}
+
+/** Column stems of the 2019 file (humaniverse/IMD layout, as in the shared data folder). */
+export const IOD2019_STEMS: Record<string, string> = {
+  imd: 'IMD',
+  income: 'Income',
+  employment: 'Employment',
+  education: 'Education',
+  health: 'Health',
+  crime: 'Crime',
+  barriers: 'Housing_and_Access',
+  living: 'Environment',
+  cyp: 'Children_and_young_people',
+  adult_skills: 'Adult_skills',
+  geographical_barriers: 'Geographical_barriers',
+  wider_barriers: 'Wider_barriers',
+  indoors: 'Indoors',
+  outdoors: 'Outdoors',
+};
+
+export function iod2019Table(): Table {
+  const header = ['lsoa11_code'];
+  for (const i of FILE7_INDICATORS) header.push(`${IOD2019_STEMS[i.id]}_decile`, `${IOD2019_STEMS[i.id]}_rank`);
+  const rows = LSOA11.map((l) => {
+    const row = [l.code];
+    for (const i of FILE7_INDICATORS) {
+      const rank = rank2019(l, i.pattern);
+      row.push(String(Math.ceil((rank * 10) / N_LSOA11)), String(rank));
+    }
+    return row;
+  });
+  return { header, rows };
+}
+
+export function lsoa11LookupTable(): Table {
+  const header = ['LSOA11CD', 'LSOA11NM', 'LSOA21CD', 'LSOA21NM', 'CHGIND', 'LAD22CD', 'LAD22NM'];
+  const lad = (l: FixtureLsoa) => WARDS[l.ward].lad;
+  const rows = LSOAS.slice(0, 9).map((l) => [l.code, l.name, l.code, l.name, 'U', lad(l).code, lad(l).name]);
+  const [l10, l11, l12] = LSOAS.slice(9);
+  rows.push(
+    ['E01000990', 'Betaford 002X', l10.code, l10.name, 'S', LAD_B.code, LAD_B.name],
+    ['E01000990', 'Betaford 002X', l11.code, l11.name, 'S', LAD_B.code, LAD_B.name],
+    ['E01000991', 'Betaford 003X', l12.code, l12.name, 'M', LAD_B.code, LAD_B.name],
+    ['E01000992', 'Betaford 003Y', l12.code, l12.name, 'M', LAD_B.code, LAD_B.name],
+  );
   return { header, rows };
 }
 
@@ -501,6 +580,16 @@ export function writeFixture(options: FixtureOptions = {}): Fixture {
     const census = censusTable(welsh);
     options.edit?.census?.(census);
     files.census = write(join(dir, 'census', 'census2021_ts021_ethnic_group_high_level_lsoa21_england.csv'), toCsv(census), gz.census);
+  }
+  if (options.iod2019 ?? true) {
+    const iod2019 = iod2019Table();
+    options.edit?.iod2019?.(iod2019);
+    files.iod2019 = write(join(dir, 'iod', 'imd2019_lsoa11.csv'), toCsv(iod2019), gz.iod2019);
+  }
+  if (options.lsoa11Lookup ?? true) {
+    const lsoa11 = lsoa11LookupTable();
+    options.edit?.lsoa11?.(lsoa11);
+    files.lsoa11 = write(join(dir, 'lookups', 'lsoa11_lsoa21_lad22_england.csv'), toCsv(lsoa11), gz.lsoa11);
   }
   return { dir, files, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

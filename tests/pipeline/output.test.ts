@@ -4,7 +4,8 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutputFolder, round, roundAll } from '../../scripts/pipeline/output.ts';
 
@@ -79,17 +80,26 @@ describe('roundAll', () => {
 });
 
 describe('OutputFolder', () => {
+  // A checkout: <root>/public/data is the output; work folders go to <root>/.cache, outside public/,
+  // which Vite copies into dist/.
+  let root: string;
   let parent: string;
   let finalDir: string;
+  let cache: string;
   const entries = () => readdirSync(parent).sort();
   const read = (path: string) => readFileSync(join(finalDir, path), 'utf8');
+  /** The pid of a process that has ended. */
+  const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
 
   beforeEach(() => {
-    parent = mkdtempSync(join(tmpdir(), 'atlas-output-'));
+    root = mkdtempSync(join(tmpdir(), 'atlas-output-'));
+    parent = join(root, 'public');
     finalDir = join(parent, 'data');
+    cache = join(root, '.cache');
+    mkdirSync(parent);
   });
   afterEach(() => {
-    rmSync(parent, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   });
 
   /** A previous build's output, with one file. */
@@ -99,15 +109,18 @@ describe('OutputFolder', () => {
     writeFileSync(join(finalDir, 'areas', 'stale.json'), 'only in the old build');
   }
 
-  it('writes into a temporary folder beside the output, not into the output', () => {
+  it('writes into a work folder in .cache beside public/, never inside public/ (which Vite ships)', () => {
     previousOutput();
     const output = new OutputFolder(finalDir);
     expect(output.finalDir).toBe(finalDir);
-    expect(output.tempDir).toBe(`${finalDir}.tmp-${process.pid}`);
+    expect(dirname(output.tempDir)).toBe(cache);
+    expect(basename(output.tempDir)).toMatch(new RegExp(`^data-[0-9a-f]{8}-build-${process.pid}$`));
     output.write('manifest.json', 'new manifest');
     expect(readFileSync(join(output.tempDir, 'manifest.json'), 'utf8')).toBe('new manifest');
     expect(read('manifest.json')).toBe('old manifest');
+    expect(entries()).toEqual(['data']);
     output.abort();
+    expect(existsSync(cache)).toBe(false); // the empty .cache it made is gone again
   });
 
   it('creates nested folders and records the byte size of each file', () => {
@@ -134,6 +147,7 @@ describe('OutputFolder', () => {
     expect(read('areas/lad.json')).toBe('{"names":["Hartlepool"]}');
     expect(existsSync(join(finalDir, 'areas', 'stale.json'))).toBe(false);
     expect(entries()).toEqual(['data']);
+    expect(readdirSync(root)).toEqual(['public']);
   });
 
   it('commit creates the output when there was none', () => {
@@ -144,7 +158,7 @@ describe('OutputFolder', () => {
     expect(readdirSync(join(parent, 'new', 'deeper'))).toEqual(['data']);
   });
 
-  it('abort leaves the previous output untouched and removes the temporary folder', () => {
+  it('abort leaves the previous output untouched and removes the work folder', () => {
     previousOutput();
     const output = new OutputFolder(finalDir);
     output.write('manifest.json', 'half-written');
@@ -152,6 +166,7 @@ describe('OutputFolder', () => {
     expect(read('manifest.json')).toBe('old manifest');
     expect(read('areas/stale.json')).toBe('only in the old build');
     expect(entries()).toEqual(['data']);
+    expect(readdirSync(root)).toEqual(['public']);
   });
 
   it('abort when there was no output leaves none', () => {
@@ -171,31 +186,54 @@ describe('OutputFolder', () => {
     expect(entries()).toEqual(['data']);
   });
 
+  it('removes the work folder of a killed build on the next run, and leaves a live build’s alone', () => {
+    previousOutput();
+    const probe = new OutputFolder(finalDir);
+    const prefix = basename(probe.tempDir).replace(/-build-\d+$/, '');
+    probe.abort();
+    const dead = deadPid();
+    mkdirSync(join(cache, `${prefix}-build-${dead}`), { recursive: true });
+    writeFileSync(join(cache, `${prefix}-build-${dead}`, 'manifest.json'), 'killed half-way');
+    // a build of this output by a process that is still running (the test runner's parent)
+    mkdirSync(join(cache, `${prefix}-build-${process.ppid}`));
+    // another output's work folder, and something else in .cache
+    mkdirSync(join(cache, `data-00000000-build-${dead}`));
+    mkdirSync(join(cache, 'vite'));
+    const output = new OutputFolder(finalDir);
+    expect(readdirSync(cache).sort()).toEqual([`${prefix}-build-${process.pid}`, `${prefix}-build-${process.ppid}`, `data-00000000-build-${dead}`, 'vite'].sort());
+    output.write('manifest.json', 'new manifest');
+    output.commit();
+    expect(read('manifest.json')).toBe('new manifest');
+    expect(entries()).toEqual(['data']);
+    expect(readdirSync(cache).sort()).toEqual([`${prefix}-build-${process.ppid}`, `data-00000000-build-${dead}`, 'vite'].sort());
+  });
+
   it('restores the previous output of a build killed between its two renames', () => {
-    // The killed build had moved data to data.old-123 and not yet moved its new output in.
-    mkdirSync(join(parent, 'data.old-123'));
-    writeFileSync(join(parent, 'data.old-123', 'manifest.json'), 'old manifest');
-    mkdirSync(join(parent, 'data.tmp-123'));
-    writeFileSync(join(parent, 'data.tmp-123', 'manifest.json'), 'unfinished');
+    const probe = new OutputFolder(finalDir);
+    const prefix = basename(probe.tempDir).replace(/-build-\d+$/, '');
+    probe.abort();
+    // The killed build had moved data to .cache/<prefix>-old-<pid> and not yet moved its new output in.
+    const dead = deadPid();
+    mkdirSync(join(cache, `${prefix}-old-${dead}`), { recursive: true });
+    writeFileSync(join(cache, `${prefix}-old-${dead}`, 'manifest.json'), 'old manifest');
+    mkdirSync(join(cache, `${prefix}-build-${dead}`));
     const output = new OutputFolder(finalDir);
     expect(read('manifest.json')).toBe('old manifest');
-    expect(entries()).toEqual(['data', `data.tmp-${process.pid}`]);
+    expect(readdirSync(cache)).toEqual([basename(output.tempDir)]);
     output.abort();
     expect(entries()).toEqual(['data']);
     expect(read('manifest.json')).toBe('old manifest');
   });
 
-  it('removes stale temporary and old folders when the output is intact', () => {
-    previousOutput();
+  it('removes the data.tmp-<pid> and data.old-<pid> folders that earlier builds left inside public/', () => {
+    mkdirSync(join(parent, 'data.old-123'));
+    writeFileSync(join(parent, 'data.old-123', 'manifest.json'), 'old manifest');
     mkdirSync(join(parent, 'data.tmp-999'));
-    mkdirSync(join(parent, 'data.old-998'));
-    writeFileSync(join(parent, 'data.old-998', 'manifest.json'), 'older');
-    mkdirSync(join(parent, `data.tmp-${process.pid}`));
-    writeFileSync(join(parent, `data.tmp-${process.pid}`, 'leftover.txt'), 'from an earlier run of this process');
+    writeFileSync(join(parent, 'data.tmp-999', 'manifest.json'), 'unfinished');
     const output = new OutputFolder(finalDir);
-    expect(entries()).toEqual(['data', `data.tmp-${process.pid}`]);
-    expect(readdirSync(output.tempDir)).toEqual([]);
+    // the old output (no data/ beside it) is put back, the unfinished one removed
     expect(read('manifest.json')).toBe('old manifest');
+    expect(entries()).toEqual(['data']);
     output.abort();
   });
 

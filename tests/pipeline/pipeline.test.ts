@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { Polygon } from 'geojson';
 import { runPipeline, type PipelineResult } from '../../scripts/pipeline/run.ts';
-import type { GroupAreas, GroupColumn, Manifest, Profile } from '../../src/data/schema.ts';
+import type { ClassFile, GroupAreas, Manifest, Profile, ValueFile } from '../../src/data/schema.ts';
 import { decodeCodes } from '../../src/data/codes.ts';
-import { INDICATOR_IDS } from '../../src/config/indicators.ts';
+import { LAYERS, levelsOf } from '../../src/config/catalogue/index.ts';
 import { MEASURES } from '../../src/config/measures.ts';
 import {
   dropColumn,
@@ -24,12 +25,14 @@ import {
 } from './fixtures.ts';
 import { decodeTile, expectInputErrorAsync, expectSameTree, openArchive, readTree, tileOf, type ExpectedInputError } from './helpers.ts';
 
-const EXPECTED = { lsoas: 12, lads: 2 };
+const EXPECTED = { lsoas: 12, lads: 2, lsoa11s: 12 };
 const LOOKUP = 'lookups/lsoa21_ward24_lad24_england.csv';
 const IOD = 'iod/iod2025_lsoa21.csv';
 const FILE10 = 'iod/iod2025_lad24_summaries.csv';
 const CENSUS = 'census/census2021_ts021_ethnic_group_high_level_lsoa21_england.csv';
 const BOUNDARIES = 'boundaries/lsoa21_bgc_england.geojson';
+const IOD2019 = 'iod/imd2019_lsoa11.csv';
+const LSOA11 = 'lookups/lsoa11_lsoa21_lad22_england.csv';
 const LOOKUP_NAME = `the lookup (${LOOKUP})`;
 const IMD_DECILE = 'Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)';
 
@@ -37,7 +40,7 @@ const WARD_CODES = ['E05000901', 'E05000902', 'E05000903', 'E05000904', 'E050009
 const LAD_CODES = ['E06000901', 'E09000901'];
 const LSOA_CODES = Array.from({ length: 12 }, (_, i) => `E01000${901 + i}`);
 
-function run(dataDir: string, outDir: string, expected = EXPECTED): Promise<PipelineResult> {
+function run(dataDir: string, outDir: string, expected: Partial<typeof EXPECTED> = EXPECTED): Promise<PipelineResult> {
   return runPipeline({ dataDir, outDir, expected, log: () => {} });
 }
 
@@ -72,9 +75,12 @@ function schemaFiles(): string[] {
     'downloads/lad.csv',
     'downloads/README.md',
   ];
-  for (const id of INDICATOR_IDS) {
-    files.push(`classes/lsoa/${id}.json`, `columns/lsoa/${id}.json`, `columns/ward/${id}.json`, `columns/lad/${id}.json`);
-    for (const measure of MEASURES) files.push(`classes/ward/${id}/${measure}.json`, `classes/lad/${id}/${measure}.json`);
+  // v3: for every layer of the catalogue, level and measure, a class file; a value file per layer and level
+  for (const layer of LAYERS) {
+    for (const level of levelsOf(layer)) {
+      files.push(`values/${layer.id}/${level}.json`);
+      for (const measure of layer.levels[level]!.measures) files.push(`classes/${layer.id}/${level}/${measure.id}.json`);
+    }
   }
   return files.sort();
 }
@@ -99,8 +105,9 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
   afterAll(() => fixture.cleanup());
 
   it('writes every file of the data schema, and nothing else', () => {
-    // 15 fixed files + 14 indicators × (4 + 2 × 5 measures) = 15 + 14 × 14 = 211
-    expect(schemaFiles()).toHaveLength(211);
+    // 15 fixed files + 14 IoD layers × (3 value files + 1 LSOA class file + 2 × 5 summary measures)
+    //   + ethnic diversity × 3 levels × (1 value file + 6 measures) = 15 + 14 × 14 + 21 = 232
+    expect(schemaFiles()).toHaveLength(232);
     expect([...files.keys()]).toEqual(schemaFiles());
   });
 
@@ -108,24 +115,47 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
     const listed = Object.keys(manifest.files);
     expect(listed).toEqual(schemaFiles().filter((f) => f !== 'manifest.json'));
     for (const [path, size] of Object.entries(manifest.files)) expect(size, path).toBe(files.get(path)!.length);
-    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.formatVersion).toBe(3);
     expect(manifest.counts).toEqual({ lsoa: 12, ward: 5, lad: 2 });
     expect(manifest.vintages).toEqual({ lsoa: 2021, ward: 2024, lad: 2024 });
     expect(result.manifest).toEqual(manifest);
   });
 
-  it('records the inputs it used (not the census, which was not needed) and the Welsh rows it skipped', () => {
+  it('records the inputs it used (the census as the diversity source) and the Welsh rows it skipped', () => {
     expect(manifest.sources.map((s) => [s.id, s.file])).toEqual([
       ['iod2025', IOD],
       ['file10', FILE10],
+      ['iod2019', IOD2019],
       ['lookup', LOOKUP],
+      ['lsoa11_lsoa21', LSOA11],
       ['boundaries', BOUNDARIES],
+      ['census', CENSUS],
     ]);
     for (const source of manifest.sources) expect(source.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.skipped).toEqual([
       { file: LOOKUP, what: 'rows outside England', count: 1, examples: [WELSH.lsoa] },
+      { file: CENSUS, what: 'rows outside England', count: 1, examples: [WELSH.lsoa] },
       { file: BOUNDARIES, what: 'features outside England', count: 1, examples: [WELSH.lsoa] },
     ]);
+  });
+
+  it('lists every layer built with its levels, releases, measures and gaps', () => {
+    expect(Object.keys(manifest.layers)).toEqual(LAYERS.map((l) => l.id));
+    expect(manifest.layers.imd.levels).toEqual({
+      lsoa: { releases: ['2019', '2025'], measures: ['score'] },
+      ward: { releases: ['2025'], measures: [...MEASURES] },
+      lad: { releases: ['2025'], measures: [...MEASURES] },
+    });
+    // fixtures.ts: L10 and L11 were split from one 2011 LSOA, L12 merged from two
+    expect(manifest.layers.imd.gaps).toEqual([
+      { level: 'lsoa', release: '2019', count: 2, reason: expect.stringContaining('split') },
+      { level: 'lsoa', release: '2019', count: 1, reason: expect.stringContaining('merged') },
+    ]);
+    expect(manifest.layers.ethnic_diversity).toEqual({
+      levels: Object.fromEntries(
+        ['lsoa', 'ward', 'lad'].map((level) => [level, { releases: ['2021'], measures: ['simpson', 'asian', 'black', 'mixed', 'white', 'other'] }]),
+      ),
+    });
   });
 
   it('writes the downloads with the required columns, parent codes and names', () => {
@@ -173,6 +203,72 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
       'Betaford',
     ]);
     expect(numbers(l7, ['population_weight', 'imd_score', 'imd_rank', 'imd_decile'])).toEqual([1000, 48, 3, 3]);
+    // The IoD 2025 columns keep their names and order; the 2019 ones follow each indicator's; no 2019 scores (the file has none)
+    expect(lsoa.slice(7, 12)).toEqual(['imd_score', 'imd_rank', 'imd_decile', 'imd_2019_rank', 'imd_2019_decile']);
+    expect(lsoa).not.toContain('imd_2019_score');
+    expect(lsoa).toContain('ethnic_diversity_2021');
+    expect(ward).toContain('ethnic_diversity_2021');
+    expect(lad).toContain('ethnic_diversity_2021');
+  });
+
+  it('carries the 2019 IMD onto unchanged LSOAs and leaves changed ones blank everywhere', () => {
+    // fixtures.ts: IMD 2019 ranks of L1 … L9 are 2 5 1 7 3 12 4 9 6 → deciles ⌈10·rank/12⌉ = 2 5 1 6 3 10 4 8 5;
+    // L10, L11 (split, S) and L12 (merged, M) have no comparable 2019 figure: class 0, blank, null.
+    const classes = json<ClassFile>(files, 'classes/imd/lsoa/score.json');
+    expect(classes.releases).toEqual(['2019', '2025']);
+    expect(classes.class[0]).toEqual([2, 5, 1, 6, 3, 10, 4, 8, 5, 0, 0, 0]);
+    // 2025: the official deciles of pattern A, ranks 1, 4, 6, 2, 9, 11, 3, 5, 7, 8, 10, 12
+    expect(classes.class[1]).toEqual([1, 4, 5, 2, 8, 10, 3, 5, 6, 7, 9, 10]);
+    expect(classes.breaks).toBeUndefined();
+    const values = json<ValueFile>(files, 'values/imd/lsoa.json');
+    expect(values.releases).toEqual(['2019', '2025']);
+    expect(values.measures.score.rank![0]).toEqual([2, 5, 1, 7, 3, 12, 4, 9, 6, null, null, null]);
+    expect(values.measures.score.value[0]).toEqual(Array(12).fill(null)); // the 2019 file has no scores
+    // 2025 scores: 60 − 4·rank
+    expect(values.measures.score.value[1]).toEqual([56, 44, 36, 52, 24, 16, 48, 40, 32, 28, 20, 12]);
+    const lsoas = readCsvText(files.get('downloads/lsoa.csv')!);
+    expect(lsoas.map((l) => [l.imd_2019_rank, l.imd_2019_decile])).toEqual([
+      ['2', '2'], ['5', '5'], ['1', '1'], ['7', '6'], ['3', '3'], ['12', '10'], ['4', '4'], ['9', '8'], ['6', '5'],
+      ['', ''], ['', ''], ['', ''],
+    ]);
+    // Income uses pattern B in 2019 too: rank 13 − A19; L1: 13 − 2 = 11 → decile ⌈110/12⌉ = 10
+    expect([lsoas[0].income_2019_rank, lsoas[0].income_2019_decile]).toEqual(['11', '10']);
+  });
+
+  it('works out ethnic diversity from the summed counts of each ward’s LSOAs, classed by national quintiles', () => {
+    // Ward W2 = L4 + L5 (fixtures.ts): Asian 700 + 210 = 910, Black 200 + 420 = 620, Mixed 100 + 105 = 205,
+    //   White 350 + 1260 = 1610, Other 50 + 105 = 155; N = 3500.
+    //   Σ nᵢ² = 910² + 620² + 205² + 1610² + 155² = 828100 + 384400 + 42025 + 2592100 + 24025 = 3870650
+    //   Simpson = 1 − 3870650 / 3500² = 1 − 3870650 / 12250000 = 0.6840285… → 0.684 (4 decimals: 0.6840)
+    //   Asian share 910 / 3500 = 0.26; White 1610 / 3500 = 0.46.
+    // (The mean of L4's and L5's own indices would be another number: diversity is not averaged.)
+    // Ward W3 = L6 alone, everyone White: Simpson 0, White share 1.
+    // W1 = L1 + L2 + L3: Asian 375, Black 110, Mixed 100, White 3300, Other 75; N = 3960
+    //   Σ n² = 140625 + 12100 + 10000 + 10890000 + 5625 = 11058350; 1 − 11058350 / 15681600 = 0.294820… → 0.2948
+    // W4 = L7 + L8 + L9: Asian 663, Black 489, Mixed 289, White 2100, Other 289; N = 3830
+    //   Σ n² = 439569 + 239121 + 83521 + 4410000 + 83521 = 5255732; 1 − 5255732 / 14668900 = 0.641710… → 0.6417
+    // W5 = L10 + L11 + L12: Asian 1200, Black 226, Mixed 125, White 2623, Other 226; N = 4400
+    //   Σ n² = 1440000 + 51076 + 15625 + 6880129 + 51076 = 8437906; 1 − 8437906 / 19360000 = 0.564157… → 0.5642
+    const wards = readCsvText(files.get('downloads/ward.csv')!);
+    const simpson = WARD_CODES.map((code) => Number(rowOf(wards, 'ward_code', code).ethnic_diversity_2021));
+    expect(simpson).toEqual([0.2948, 0.684, 0, 0.6417, 0.5642]);
+    const w2 = rowOf(wards, 'ward_code', 'E05000902');
+    expect(numbers(w2, ['ethnic_share_asian_2021', 'ethnic_share_white_2021', 'ethnic_diversity_2021_rank', 'ethnic_diversity_2021_rank_within_lad'])).toEqual([
+      0.26, 0.46, 1, 1,
+    ]);
+    // Quintiles among the 5 wards (Hyndman & Fan type 1): cut points x₍⌈5k/5⌉₎ = x₍k₎, the sorted values themselves:
+    //   sorted 0, 0.2948, 0.5642, 0.6417, 0.684 → breaks [0, 0, 0.2948, 0.5642, 0.6417, 0.684],
+    //   and each ward its own quintile, lowest first: W1 2, W2 5, W3 1, W4 4, W5 3
+    const classes = json<ClassFile>(files, 'classes/ethnic_diversity/ward/simpson.json');
+    expect(classes.releases).toEqual(['2021']);
+    expect(classes.breaks).toEqual([[0, 0, 0.2948, 0.5642, 0.6417, 0.684]]);
+    expect(classes.class).toEqual([[2, 5, 1, 4, 3]]);
+    expect(WARD_CODES.map((code) => Number(rowOf(wards, 'ward_code', code).ethnic_diversity_2021_quintile))).toEqual([2, 5, 1, 4, 3]);
+    // Authorities from all their LSOAs: A = W1 + W2 + W3, N = 3960 + 3500 + 2450 = 9910
+    //   Asian 1285, Black 730, Mixed 305, White 7360, Other 230:
+    //   Σ n² = 1651225 + 532900 + 93025 + 54169600 + 52900 = 56499650; 1 − 56499650 / 98208100 = 0.424694… → 0.4247
+    const lads = readCsvText(files.get('downloads/lad.csv')!);
+    expect(Number(rowOf(lads, 'lad_code', 'E06000901').ethnic_diversity_2021)).toBe(0.4247);
   });
 
   it('weights the summaries by File 7’s “Total population: mid 2022”', () => {
@@ -195,9 +291,9 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
       for (const measure of ['averageScore', 'averageRank', 'proportionMostDeprived10']) expectedRows.push([id, measure]);
       if (id === 'imd') expectedRows.push(['imd', 'extent'], ['imd', 'localConcentration']);
     }
-    expect(manifest.agreement.map((r) => [r.indicator, r.measure]).sort()).toEqual(expectedRows.sort());
+    expect(manifest.agreement.map((r) => [r.layer, r.measure]).sort()).toEqual(expectedRows.sort());
     for (const row of manifest.agreement) {
-      const label = `${row.indicator} ${row.measure}`;
+      const label = `${row.layer} ${row.measure}`;
       expect(row.areas, label).toBe(2);
       expect(row.equalAtPublishedPrecision, label).toBe(row.areas);
       expect(row.equalRanks, label).toBe(row.areas);
@@ -205,9 +301,9 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
       expect(row.differing, label).toEqual([]);
     }
     // The largest differences are the published roundings, e.g. average rank 5.5125 published as 5.51.
-    const imdRank = manifest.agreement.find((r) => r.indicator === 'imd' && r.measure === 'averageRank')!;
+    const imdRank = manifest.agreement.find((r) => r.layer === 'imd' && r.measure === 'averageRank')!;
     expect(imdRank.maxAbsDifference).toBeCloseTo(0.0025, 6); // |5.5125 − 5.51|
-    const imdScore = manifest.agreement.find((r) => r.indicator === 'imd' && r.measure === 'averageScore')!;
+    const imdScore = manifest.agreement.find((r) => r.layer === 'imd' && r.measure === 'averageScore')!;
     expect(imdScore.maxAbsDifference).toBeLessThan(1e-6); // 33.64 and 30.05 exactly
   });
 
@@ -298,13 +394,13 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
     expect(numbers(a, deciles)).toEqual([1, 1, 0, 1, 1, 0, 0, 1, 0, 1]);
     expect(numbers(b, deciles)).toEqual([0, 0, 1, 0, 1, 1, 1, 0, 1, 1]);
 
-    expect(manifest.officialLadMeasures.imd).toEqual([...MEASURES]);
-    expect(manifest.officialLadMeasures.income).toEqual(['averageScore', 'averageRank', 'proportionMostDeprived10']);
-    expect(manifest.officialLadMeasures.cyp).toBeUndefined();
-    const column = json<GroupColumn>(files, 'columns/lad/imd.json');
-    expect(column.official).toEqual([...MEASURES]);
-    expect(column.values.averageScore).toEqual([33.64, 30.05]);
-    expect(json<GroupColumn>(files, 'columns/lad/cyp.json').official).toEqual([]);
+    expect(manifest.layers.imd.officialLadMeasures).toEqual({ '2025': [...MEASURES] });
+    expect(manifest.layers.income.officialLadMeasures).toEqual({ '2025': ['averageScore', 'averageRank', 'proportionMostDeprived10'] });
+    expect(manifest.layers.cyp.officialLadMeasures).toBeUndefined();
+    const values = json<ValueFile>(files, 'values/imd/lad.json');
+    expect(values.releases).toEqual(['2025']);
+    expect(values.measures.averageScore.value).toEqual([[33.64, 30.05]]);
+    expect(values.measures.averageScore.rank).toEqual([[1, 2]]);
   });
 
   it('writes the area lists, classes and profiles the app reads', () => {
@@ -318,19 +414,30 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
     // The ward bounds (4 decimals, rounded outwards) are those of their squares, e.g. W3 = L6 = −1.94 … −1.93, 52.48 … 52.49
     const w3 = ward.bounds.slice(8, 12);
     [-1.94, 52.48, -1.93, 52.49].forEach((value, i) => expect(Math.abs(w3[i] - value)).toBeLessThanOrEqual(1e-4));
-    // LSOA classes are the official deciles of pattern A: ranks 1, 4, 6, 2, 9, 11, 3, 5, 7, 8, 10, 12
-    expect(json<{ class: number[] }>(files, 'classes/lsoa/imd.json').class).toEqual([1, 4, 5, 2, 8, 10, 3, 5, 6, 7, 9, 10]);
     // Ward classes are deciles of the rank among the 5 wards: ⌈10·rank/5⌉ for ranks 1, 3, 5, 2, 4
-    expect(json<{ class: number[] }>(files, 'classes/ward/imd/averageScore.json').class).toEqual([2, 6, 10, 4, 8]);
+    expect(json<ClassFile>(files, 'classes/imd/ward/averageScore.json')).toEqual({ releases: ['2025'], class: [[2, 6, 10, 4, 8]] });
     // Authorities: ranks 1, 2 of 2 → ⌈10/2⌉ = 5, ⌈20/2⌉ = 10
-    expect(json<{ class: number[] }>(files, 'classes/lad/imd/averageScore.json').class).toEqual([5, 10]);
+    expect(json<ClassFile>(files, 'classes/imd/lad/averageScore.json').class).toEqual([[5, 10]]);
+    const wardValues = json<ValueFile>(files, 'values/imd/ward.json');
+    expect(wardValues.measures.averageScore.value).toEqual([[42.6, 36, 16, 38.919, 22.419]]);
+    expect(wardValues.measures.averageScore.rankWithinLad).toEqual([[1, 2, 3, 1, 2]]);
+
     const profile = json<Profile>(files, 'profiles/E09000901.json');
-    expect(profile.lad.code).toBe('E09000901');
-    expect(profile.wards.codes).toEqual(['E05000904', 'E05000905']);
+    expect(profile.lad).toBe('E09000901');
+    expect(profile.wards).toEqual(['E05000904', 'E05000905']);
     expect(profile.lsoas.codes).toEqual(LSOA_CODES.slice(6));
     expect(profile.lsoas.ward).toEqual([0, 0, 0, 1, 1, 1]);
-    expect(profile.wards.summaries.imd.values.averageScore).toEqual([38.919, 22.419]);
-    expect(profile.lad.summaries.imd.decileCounts).toEqual([0, 0, 1, 0, 1, 1, 1, 0, 1, 1]);
+    expect(Object.keys(profile.layers)).toEqual(LAYERS.map((l) => l.id));
+    const imd = profile.layers.imd;
+    expect(imd.ward!.measures.averageScore).toEqual({ value: [[38.919, 22.419]], rank: [[2, 4]], rankWithinLad: [[1, 2]], class: [[4, 8]] });
+    // B's LSOAs L7 … L12: 2025 ranks 3, 5, 7, 8, 10, 12 → deciles 3, 5, 6, 7, 9, 10; 2019 only L7 … L9: deciles 4, 8, 5
+    expect(imd.lsoa!.measures.score.class).toEqual([[4, 8, 5, 0, 0, 0], [3, 5, 6, 7, 9, 10]]);
+    expect(imd.lad!.lsoaClassCounts).toEqual([0, 0, 1, 0, 1, 1, 1, 0, 1, 1]);
+    // wards W4 (L7–L9: deciles 3, 5, 6) and W5 (L10–L12: 7, 9, 10), ten classes each
+    expect(imd.ward!.lsoaClassCounts).toEqual([0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1]);
+    // Diversity: quintile counts of the LSOAs' own Simpson index (five classes per area)
+    expect(profile.layers.ethnic_diversity.lad!.lsoaClassCounts).toHaveLength(5);
+    expect(profile.layers.ethnic_diversity.lad!.lsoaClassCounts!.reduce((a, b) => a + b, 0)).toBe(6);
   });
 
   describe('vector tiles', () => {
@@ -438,11 +545,11 @@ describe('the agreement check can fail', () => {
     });
     try {
       const { manifest } = await run(fixture.dir, join(fixture.dir, 'out'));
-      const score = manifest.agreement.find((r) => r.indicator === 'imd' && r.measure === 'averageScore')!;
+      const score = manifest.agreement.find((r) => r.layer === 'imd' && r.measure === 'averageScore')!;
       expect(score.equalAtPublishedPrecision).toBe(1);
       expect(score.differing).toEqual(['E06000901']);
       expect(score.maxAbsDifference).toBeCloseTo(0.06, 6);
-      const rank = manifest.agreement.find((r) => r.indicator === 'imd' && r.measure === 'averageRank')!;
+      const rank = manifest.agreement.find((r) => r.layer === 'imd' && r.measure === 'averageRank')!;
       expect(rank.equalRanks).toBe(0);
       expect(rank.maxRankDifference).toBe(1);
     } finally {
@@ -461,7 +568,7 @@ describe('runPipeline without File 10', () => {
       const files = readTree(out);
       const manifest = json<Manifest>(files, 'manifest.json');
       expect(manifest.agreement).toEqual([]);
-      expect(manifest.officialLadMeasures).toEqual({});
+      for (const layer of Object.values(manifest.layers)) expect(layer.officialLadMeasures).toBeUndefined();
       expect(manifest.sources.map((s) => s.id)).not.toContain('file10');
       expect(result.warnings.some((w) => w.includes('no File 10'))).toBe(true);
       expect(files.get('downloads/README.md')!.toString('utf8')).toContain('No File 10 was given to this build');
@@ -490,7 +597,7 @@ describe('runPipeline without a population column in File 7', () => {
       expect(manifest.weights.column).toBe('Ethnic group: Total: All usual residents');
       expect(manifest.weights.file).toBe(CENSUS);
       expect(manifest.sources.map((s) => s.id)).toContain('census');
-      expect(manifest.skipped).toContainEqual({ file: CENSUS, what: 'rows outside England', count: 1, examples: [] });
+      expect(manifest.skipped).toContainEqual({ file: CENSUS, what: 'rows outside England', count: 1, examples: [WELSH.lsoa] });
       expect(result.warnings.some((w) => w.includes('File 7 has no population column'))).toBe(true);
 
       const readme = files.get('downloads/README.md')!.toString('utf8');
@@ -506,7 +613,7 @@ describe('runPipeline without a population column in File 7', () => {
       // File 10 was made with the mid-2022 weights, so the census-weighted IMD average
       // scores no longer match it: A (Σ p·rank = 650 + 6800 + 9660 + 2800 + 18900 + 26950 = 65760,
       // P = 9910, 60 − 4·6.6357 = 33.457 ≠ 33.640); B (60870/8230 = 7.3961 → 30.416 ≠ 30.050).
-      const score = manifest.agreement.find((r) => r.indicator === 'imd' && r.measure === 'averageScore')!;
+      const score = manifest.agreement.find((r) => r.layer === 'imd' && r.measure === 'averageScore')!;
       expect(score.equalAtPublishedPrecision).toBe(0);
       // The authority downloads still carry the official figures.
       expect(Number(rowOf(readCsvText(files.get('downloads/lad.csv')!), 'lad_code', 'E06000901').imd_average_score)).toBe(33.64);
@@ -529,11 +636,50 @@ describe('runPipeline without a population column in File 7', () => {
     }
   });
 
-  it('does not need the census when File 7 has the population', async () => {
+  it('does not need the census when File 7 has the population; the diversity layer is then not built', async () => {
     const fixture = writeFixture({ census: false });
     try {
-      const { manifest } = await run(fixture.dir, join(fixture.dir, 'out'));
+      const out = join(fixture.dir, 'out');
+      const { manifest, warnings } = await run(fixture.dir, out);
       expect(manifest.weights.kind).toBe('mid-year-estimate');
+      expect(Object.keys(manifest.layers)).not.toContain('ethnic_diversity');
+      expect(warnings.some((w) => w.includes('the ethnic diversity layer is not built'))).toBe(true);
+      const files = readTree(out);
+      expect([...files.keys()].some((path) => path.includes('ethnic_diversity'))).toBe(false);
+      expect(headerOf(files.get('downloads/ward.csv')!)).not.toContain('ethnic_diversity_2021');
+    } finally {
+      fixture.cleanup();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The optional IoD 2019 inputs
+// ---------------------------------------------------------------------------
+
+describe('runPipeline without the IoD 2019', () => {
+  it('builds the 2025 release alone, with a warning, when neither 2019 input is there', async () => {
+    const fixture = writeFixture({ iod2019: false, lsoa11Lookup: false });
+    try {
+      const out = join(fixture.dir, 'out');
+      const { manifest, warnings } = await run(fixture.dir, out);
+      expect(manifest.layers.imd.levels.lsoa).toEqual({ releases: ['2025'], measures: ['score'] });
+      expect(manifest.layers.imd.gaps).toBeUndefined();
+      expect(warnings.some((w) => w.includes('the 2019 release is not built'))).toBe(true);
+      const files = readTree(out);
+      expect(json<ClassFile>(files, 'classes/imd/lsoa/score.json').class).toEqual([[1, 4, 5, 2, 8, 10, 3, 5, 6, 7, 9, 10]]);
+      expect(headerOf(files.get('downloads/lsoa.csv')!)).not.toContain('imd_2019_decile');
+    } finally {
+      fixture.cleanup();
+    }
+  });
+
+  it('builds it without the 2011 → 2021 lookup when the 2019 file is absent too', async () => {
+    const fixture = writeFixture({ iod2019: false });
+    try {
+      const { manifest } = await run(fixture.dir, join(fixture.dir, 'out'));
+      expect(manifest.layers.imd.levels.lsoa!.releases).toEqual(['2025']);
+      expect(manifest.sources.map((s) => s.id)).not.toContain('iod2019');
     } finally {
       fixture.cleanup();
     }
@@ -548,7 +694,7 @@ interface BrokenCase {
   name: string;
   options?: FixtureOptions;
   prepare?: (fixture: Fixture) => void;
-  expected?: { lsoas: number; lads: number };
+  expected?: typeof EXPECTED;
   error: (fixture: Fixture) => ExpectedInputError;
 }
 
@@ -566,12 +712,12 @@ const BROKEN: BrokenCase[] = [
   },
   {
     name: 'lookup: a different number of LSOAs from the expected count',
-    expected: { lsoas: 13, lads: 2 },
+    expected: { lsoas: 13, lads: 2, lsoa11s: 12 },
     error: () => ({ file: LOOKUP, message: ['has 12 English LSOAs; expected 13'] }),
   },
   {
     name: 'lookup: a different number of authorities from the expected count',
-    expected: { lsoas: 12, lads: 3 },
+    expected: { lsoas: 12, lads: 3, lsoa11s: 12 },
     error: () => ({ file: LOOKUP, message: ['has 2 English authorities; expected 3 (LAD 2024)'] }),
   },
   {
@@ -618,6 +764,57 @@ const BROKEN: BrokenCase[] = [
     name: 'File 10: an unknown authority code',
     options: { edit: { file10: (t) => setCell(t, 'E09000901', 'ltla24_code', 'E07000999') } },
     error: () => ({ file: FILE10, line: 3, column: 'ltla24_code', message: [`authority E07000999 is not in ${LOOKUP_NAME}`] }),
+  },
+  {
+    name: 'IoD 2019: a file recoded to LSOA 2021 codes',
+    // E01000990 (line 11) replaced by its 2021 successor E01000910
+    options: { edit: { iod2019: (t) => setCell(t, 'E01000990', 'lsoa11_code', 'E01000910') } },
+    error: () => ({ file: IOD2019, line: 11, column: 'lsoa11_code', message: ['E01000910 is not an LSOA 2011 code', 'it is an LSOA 2021 code'] }),
+  },
+  {
+    name: 'IoD 2019: a missing column',
+    options: { edit: { iod2019: (t) => dropColumn(t, 'Health_decile') } },
+    error: () => ({ file: IOD2019, line: 1, message: ['missing column "Health_decile"'] }),
+  },
+  {
+    name: 'IoD 2019 without the LSOA 2011 → 2021 lookup',
+    options: { lsoa11Lookup: false },
+    error: () => ({ file: IOD2019, message: ['needs the LSOA 2011 → 2021 lookup', 'no such lookup was found'] }),
+  },
+  {
+    name: '2011 → 2021 lookup: a bad change indicator',
+    // row 4 (line 5) is L4's U row
+    options: { edit: { lsoa11: (t) => (t.rows[3][4] = 'Q') } },
+    error: () => ({ file: LSOA11, line: 5, column: 'CHGIND', message: ['"Q" is not a change indicator'] }),
+  },
+  {
+    name: 'census: groups that do not add up to the total',
+    // L2 (line 3): Black 100 → 99
+    options: { edit: { census: (t) => setCell(t, 'E01000902', 'Ethnic group: Black, Black British, Black Welsh, Caribbean or African', '99') } },
+    error: () => ({ file: CENSUS, line: 3, column: 'Ethnic group: Total: All usual residents', message: ['the five groups add up to 1699, not to the total 1700'] }),
+  },
+  {
+    name: 'boundaries: a ring of two corners',
+    options: {
+      edit: {
+        boundaries: (fc) => {
+          (fc.features[5].geometry as Polygon).coordinates[0] = [[-1.94, 52.48], [-1.93, 52.48], [-1.94, 52.48]];
+        },
+      },
+    },
+    error: () => ({ file: BOUNDARIES, message: ['feature 6 (E01000906): the outer ring has only 2 distinct corners'] }),
+  },
+  {
+    name: 'boundaries: a self-intersecting ring',
+    options: {
+      edit: {
+        boundaries: (fc) => {
+          // L8 (−1.92 … −1.91, 52.48 … 52.49) drawn SW, NE, SE, NW: a bow tie crossing at its centre
+          (fc.features[7].geometry as Polygon).coordinates[0] = [[-1.92, 52.48], [-1.91, 52.49], [-1.91, 52.48], [-1.92, 52.49], [-1.92, 52.48]];
+        },
+      },
+    },
+    error: () => ({ file: BOUNDARIES, message: ['feature 8 (E01000908): the outer ring crosses itself near -1.915000, 52.485000'] }),
   },
   {
     name: 'boundaries: a feature that is not a polygon',
@@ -695,7 +892,7 @@ describe('determinism', () => {
       // another folder holding the same files: no absolute path may leak into the output
       const c = await run(second.dir, join(outRoot, 'c'));
       const treeA = readTree(join(outRoot, 'a'));
-      expect(treeA.size).toBe(211);
+      expect(treeA.size).toBe(232);
       expectSameTree(readTree(join(outRoot, 'b')), treeA);
       expectSameTree(readTree(join(outRoot, 'c')), treeA);
       expect(b.manifest.buildId).toBe(a.manifest.buildId);
@@ -710,12 +907,12 @@ describe('determinism', () => {
 
   it('reads gzip-compressed inputs and builds the same data from them', async () => {
     const plain = writeFixture({ file7: 'subset' });
-    const gzipped = writeFixture({ file7: 'subset', gzip: { iod: true, lookup: true, census: true, boundaries: true } });
+    const gzipped = writeFixture({ file7: 'subset', gzip: { iod: true, lookup: true, census: true, boundaries: true, iod2019: true, lsoa11: true } });
     try {
       const a = await run(plain.dir, join(plain.dir, 'out'));
       const b = await run(gzipped.dir, join(gzipped.dir, 'out'));
-      expect(b.manifest.sources.map((s) => s.file)).toEqual([`${IOD}.gz`, FILE10, `${LOOKUP}.gz`, `${BOUNDARIES}.gz`, `${CENSUS}.gz`]);
-      expect(a.manifest.sources.map((s) => s.file)).toEqual([IOD, FILE10, LOOKUP, BOUNDARIES, CENSUS]);
+      expect(b.manifest.sources.map((s) => s.file)).toEqual([`${IOD}.gz`, FILE10, `${IOD2019}.gz`, `${LOOKUP}.gz`, `${LSOA11}.gz`, `${BOUNDARIES}.gz`, `${CENSUS}.gz`]);
+      expect(a.manifest.sources.map((s) => s.file)).toEqual([IOD, FILE10, IOD2019, LOOKUP, LSOA11, BOUNDARIES, CENSUS]);
       // Only the files that name the inputs differ (manifest, and the README's file names).
       const named = (tree: Map<string, Buffer>) => new Map([...tree].filter(([path]) => path !== 'manifest.json' && path !== 'downloads/README.md'));
       expectSameTree(named(readTree(join(gzipped.dir, 'out'))), named(readTree(join(plain.dir, 'out'))));

@@ -7,17 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { describeSkipped, lsoaAuthorities, parseLookup } from '../../scripts/pipeline/lookup.ts';
-import { parseIod } from '../../scripts/pipeline/iod.ts';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { lsoaAuthorities, parseLookup } from '../../scripts/pipeline/lookup.ts';
+import { parseIod } from '../../scripts/pipeline/adapters/iod2025.ts';
+import { carryOnto2021, parseIod2019, parseLsoa11Lookup } from '../../scripts/pipeline/adapters/iod2019.ts';
+import { diversityOfAreas, parseCensusEthnicity } from '../../scripts/pipeline/adapters/censusEthnicity.ts';
 import { weightsFromCensus, weightsFromIod } from '../../scripts/pipeline/population.ts';
-import { parseFile10 } from '../../scripts/pipeline/file10.ts';
+import { parseFile10 } from '../../scripts/pipeline/adapters/file10.ts';
 import { boundsOf, labelPoint, lsoaTopology, readLsoaBoundaries, unionByArea } from '../../scripts/pipeline/boundaries.ts';
 import { INDICATOR_IDS } from '../../src/config/indicators.ts';
 import {
   boundaryCollection,
+  CENSUS_GROUP_COLUMNS,
   censusTable,
   dropColumn,
+  iod2019Table,
+  lsoa11LookupTable,
   duplicateRow,
   file10Rows,
   iodTable,
@@ -86,7 +91,6 @@ describe('parseLookup', () => {
     expect(g.lad).toEqual({ codes: LAD_CODES, names: ['Alphaton', 'Betaford'] });
     expect(g.skippedOutsideEngland).toEqual(['W01000901']);
     expect(Array.from(lsoaAuthorities(g))).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
-    expect(describeSkipped(g)).toBe('skipped 1 rows outside England (W01000901)');
   });
 
   it('takes the vintage from the column names', () => {
@@ -391,34 +395,78 @@ describe('weightsFromIod', () => {
   });
 });
 
-describe('weightsFromCensus', () => {
+describe('parseCensusEthnicity and weightsFromCensus', () => {
   // LSOA Lk on line k + 1; the Welsh row is last, on line 14.
   const census = (edit?: (table: Table) => void) => {
     const table = edited(() => censusTable(true), edit);
     return csvTable(CENSUS_FILE, table.header, table.rows);
   };
+  const parse = (edit?: (table: Table) => void) => parseCensusEthnicity(census(edit), LSOA_CODES, LOOKUP_NAME);
   const TOTAL = 'Ethnic group: Total: All usual residents';
+  const [ASIAN, , , WHITE] = CENSUS_GROUP_COLUMNS;
 
-  it('takes the usual residents in lookup order and skips and counts the Welsh row', () => {
-    const weights = weightsFromCensus(census((t) => t.rows.reverse()), LSOA_CODES, LOOKUP_NAME);
+  it('takes the counts in lookup order and skips and counts the Welsh row; the total weights the summaries', () => {
+    const parsed = parse((t) => t.rows.reverse());
+    expect(parsed.skippedOutsideEngland).toEqual([WELSH.lsoa]);
+    expect(Array.from(parsed.totals)).toEqual([650, 1700, 1610, 1400, 2100, 2450, 1200, 1150, 1480, 1900, 2020, 480]);
+    // L4: Asian 700, Black 200, Mixed 100, White 350, Other 50 (fixtures.ts)
+    expect(parsed.counts.map((c) => c[3])).toEqual([700, 200, 100, 350, 50]);
+    const weights = weightsFromCensus(parsed);
     expect(weights.kind).toBe('census-2021');
     expect(weights.column).toBe(TOTAL);
     expect(weights.file).toBe(CENSUS_FILE);
     expect(weights.description).toContain('Census 2021');
     expect(Array.from(weights.values)).toEqual([650, 1700, 1610, 1400, 2100, 2450, 1200, 1150, 1480, 1900, 2020, 480]);
-    expect(weights.skippedOutsideEngland).toBe(1);
   });
 
-  it('lists both missing columns', () => {
-    expectInputError(() => weightsFromCensus(census((t) => (renameColumn(t, 'geography code', 'geography'), dropColumn(t, TOTAL))), LSOA_CODES, LOOKUP_NAME), {
+  it('sums the counts of a ward’s LSOAs before working out its diversity', () => {
+    // Ward W2 = L4 + L5: Asian 700 + 210 = 910, Black 200 + 420 = 620, Mixed 100 + 105 = 205,
+    // White 350 + 1260 = 1610, Other 50 + 105 = 155; total 1400 + 2100 = 3500.
+    // Σ nᵢ² = 828100 + 384400 + 42025 + 2592100 + 24025 = 3870650; N² = 12250000
+    // Simpson = 1 − 3870650 / 12250000 = 1 − 0.31597142… = 0.68402857…
+    const wards = diversityOfAreas(parse(), [0, 0, 0, 1, 1, 2, 3, 3, 3, 4, 4, 4], 5);
+    expect(wards.simpson[1]).toBeCloseTo(1 - 3870650 / 12250000, 12);
+    expect(wards.asian[1]).toBeCloseTo(910 / 3500, 12);
+    // W3 = L6 alone, all White: 0
+    expect(wards.simpson[2]).toBe(0);
+    expect(wards.white[2]).toBe(1);
+  });
+
+  it('lists every missing column', () => {
+    expectInputError(() => parse((t) => (renameColumn(t, 'geography code', 'geography'), dropColumn(t, TOTAL), dropColumn(t, ASIAN))), {
       file: CENSUS_FILE,
       line: 1,
-      message: [`missing columns "geography code", "${TOTAL}"`],
+      message: [`missing columns "geography code", "${TOTAL}", "${ASIAN}"`],
+    });
+  });
+
+  it('rejects groups that do not add up to the total, naming line and column', () => {
+    // L3 (line 4): White 1550 → 1551, so the groups add up to 1611, not 1610
+    expectInputError(() => parse((t) => setCell(t, 'E01000903', WHITE, '1551')), {
+      file: CENSUS_FILE,
+      line: 4,
+      column: TOTAL,
+      message: ['the five groups add up to 1611, not to the total 1610'],
+    });
+  });
+
+  it('rejects negative and fractional counts', () => {
+    expectInputError(() => parse((t) => setCell(t, 'E01000902', ASIAN, '-3')), {
+      file: CENSUS_FILE,
+      line: 3,
+      column: ASIAN,
+      message: ['-3 is outside the allowed range 0…∞'],
+    });
+    expectInputError(() => parse((t) => setCell(t, 'E01000902', ASIAN, '299.5')), {
+      file: CENSUS_FILE,
+      line: 3,
+      column: ASIAN,
+      message: ['"299.5" is not a whole number'],
     });
   });
 
   it('rejects a code that is not an LSOA (an MSOA file)', () => {
-    expectInputError(() => weightsFromCensus(census((t) => setCell(t, 'E01000903', 'geography code', 'E02000901')), LSOA_CODES, LOOKUP_NAME), {
+    expectInputError(() => parse((t) => setCell(t, 'E01000903', 'geography code', 'E02000901')), {
       file: CENSUS_FILE,
       line: 4,
       column: 'geography code',
@@ -428,7 +476,7 @@ describe('weightsFromCensus', () => {
 
   it('rejects a duplicate LSOA', () => {
     // appended after the Welsh row (line 14): line 15
-    expectInputError(() => weightsFromCensus(census((t) => duplicateRow(t, 'E01000902')), LSOA_CODES, LOOKUP_NAME), {
+    expectInputError(() => parse((t) => duplicateRow(t, 'E01000902')), {
       file: CENSUS_FILE,
       line: 15,
       column: 'geography code',
@@ -437,20 +485,20 @@ describe('weightsFromCensus', () => {
   });
 
   it('rejects a file with an LSOA missing', () => {
-    expectInputError(() => weightsFromCensus(census((t) => removeRow(t, 'E01000907')), LSOA_CODES, LOOKUP_NAME), {
+    expectInputError(() => parse((t) => removeRow(t, 'E01000907')), {
       file: CENSUS_FILE,
       message: [`has 11 LSOA rows but ${LOOKUP_NAME} has 12; missing E01000907`],
     });
   });
 
-  it('names the true line of a stray code after a skipped Welsh row', () => {
+  it('names the true line of a code not in the lookup, after a skipped Welsh row', () => {
     // Welsh row first (line 2), then L1 … L12 on lines 3 … 14; L5 (line 7) replaced by a stray code
     const edit = (t: Table) => {
       const welsh = rowOf(t, WELSH.lsoa);
       t.rows = [welsh, ...t.rows.filter((r) => r !== welsh)];
       setCell(t, 'E01000905', 'geography code', 'E01000999');
     };
-    expectInputError(() => weightsFromCensus(census(edit), LSOA_CODES, LOOKUP_NAME), {
+    expectInputError(() => parse(edit), {
       file: CENSUS_FILE,
       line: 7,
       message: ['1 code is not an LSOA 2021 code of', 'E01000999'],
@@ -458,17 +506,141 @@ describe('weightsFromCensus', () => {
   });
 
   it('rejects totals that are not whole or not positive', () => {
-    expectInputError(() => weightsFromCensus(census((t) => setCell(t, 'E01000902', TOTAL, '1700.5')), LSOA_CODES, LOOKUP_NAME), {
+    expectInputError(() => parse((t) => setCell(t, 'E01000902', TOTAL, '1700.5')), {
       file: CENSUS_FILE,
       line: 3,
       column: TOTAL,
       message: ['"1700.5" is not a whole number'],
     });
-    expectInputError(() => weightsFromCensus(census((t) => setCell(t, 'E01000902', TOTAL, '0')), LSOA_CODES, LOOKUP_NAME), {
+    expectInputError(() => parse((t) => setCell(t, 'E01000902', TOTAL, '0')), {
       file: CENSUS_FILE,
       line: 3,
       column: TOTAL,
       message: ['0 is outside the allowed range 1…∞'],
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------
+// IoD 2019 and the LSOA 2011 → 2021 lookup
+// ---------------------------------------------------------------------------
+
+const LSOA11_FILE = 'lookups/lsoa11_lsoa21_lad22_england.csv';
+const IOD2019_FILE = 'iod/imd2019_lsoa11.csv';
+
+describe('parseLsoa11Lookup', () => {
+  // Rows (line): L1 … L9 U (2 … 10), E01000990 → L10 S (11), → L11 S (12), E01000991 → L12 M (13), E01000992 → L12 M (14)
+  const table = (edit?: (t: Table) => void) => {
+    const t = edited(lsoa11LookupTable, edit);
+    return csvTable(LSOA11_FILE, t.header, t.rows);
+  };
+  const parse = (edit?: (t: Table) => void) => parseLsoa11Lookup(table(edit), LSOA_SET, LOOKUP_NAME, 12);
+
+  it('marks L1 … L9 unchanged, L10 and L11 split, L12 merged', () => {
+    const lookup = parse();
+    expect(LSOA_CODES.map((code) => lookup.change.get(code))).toEqual(['U', 'U', 'U', 'U', 'U', 'U', 'U', 'U', 'U', 'S', 'S', 'M']);
+    expect(lookup.lsoa11.size).toBe(12);
+    expect(lookup.lsoa11.has('E01000990')).toBe(true);
+  });
+
+  it('rejects a change indicator that is not U, S, M or X', () => {
+    expectInputError(() => parse((t) => (t.rows[3][4] = 'C')), {
+      file: LSOA11_FILE,
+      line: 5,
+      column: 'CHGIND',
+      message: ['"C" is not a change indicator'],
+    });
+  });
+
+  it('rejects a U row whose codes differ, and a U code that appears again', () => {
+    expectInputError(() => parse((t) => (t.rows[9][4] = 'U')), {
+      file: LSOA11_FILE,
+      line: 11,
+      column: 'CHGIND',
+      message: ['marked U (unchanged) but the codes differ: E01000990 (2011) → E01000910 (2021)'],
+    });
+    // L9 (line 10) also made the 2011 source of L12
+    expectInputError(() => parse((t) => t.rows.push(['E01000909', 'Betaford 001C', 'E01000912', 'Betaford 002C', 'M', 'E09000901', 'Betaford'])), {
+      file: LSOA11_FILE,
+      line: 10,
+      column: 'CHGIND',
+      message: ['E01000909 is marked U (unchanged) but also appears on line 15'],
+    });
+  });
+
+  it('rejects a missing column, an LSOA 2021 that is not in the lookup, and one missing', () => {
+    expectInputError(() => parse((t) => dropColumn(t, 'CHGIND')), { file: LSOA11_FILE, line: 1, message: ['missing column "CHGIND"'] });
+    expectInputError(() => parse((t) => (t.rows[12][2] = 'E01000999')), {
+      file: LSOA11_FILE,
+      line: 14,
+      column: 'LSOA21CD',
+      message: [`1 LSOA 2021 code is not in ${LOOKUP_NAME}: E01000999`],
+    });
+    expectInputError(() => parse((t) => t.rows.splice(8, 1)), {
+      file: LSOA11_FILE,
+      message: [`has no row for 1 LSOA 2021 of ${LOOKUP_NAME}: E01000909`],
+    });
+  });
+
+  it('rejects a lookup with another number of LSOAs 2011 than expected', () => {
+    expectInputError(() => parseLsoa11Lookup(table(), LSOA_SET, LOOKUP_NAME, 13), {
+      file: LSOA11_FILE,
+      message: ['has 12 English LSOAs 2011; expected 13'],
+    });
+  });
+});
+
+describe('parseIod2019 and carryOnto2021', () => {
+  const lookup = () => parseLsoa11Lookup(csvTable(LSOA11_FILE, lsoa11LookupTable().header, lsoa11LookupTable().rows), LSOA_SET, LOOKUP_NAME, 12);
+  // Rows: L1 … L9 on lines 2 … 10, E01000990, E01000991, E01000992 on lines 11 … 13
+  const parse = (edit?: (t: Table) => void) => {
+    const t = edited(iod2019Table, edit);
+    return parseIod2019(csvTable(IOD2019_FILE, t.header, t.rows), lookup(), LSOA_SET);
+  };
+
+  it('carries the 2019 rank and decile onto unchanged LSOAs only', () => {
+    const table = parse();
+    expect(table.hasScores).toBe(false);
+    const imd = carryOnto2021(table, lookup(), LSOA_CODES, 'imd');
+    // fixtures.ts: IMD 2019 ranks of L1 … L9: 2 5 1 7 3 12 4 9 6 → deciles 2 5 1 6 3 10 4 8 5; L10–L12 changed: none
+    expect(Array.from(imd.rank)).toEqual([2, 5, 1, 7, 3, 12, 4, 9, 6, 0, 0, 0]);
+    expect(Array.from(imd.decile)).toEqual([2, 5, 1, 6, 3, 10, 4, 8, 5, 0, 0, 0]);
+    expect(Array.from(imd.score).every(Number.isNaN)).toBe(true);
+  });
+
+  it('rejects a file with LSOA 2021 codes, by its header and by its codes', () => {
+    expectInputError(() => parse((t) => renameColumn(t, 'lsoa11_code', 'LSOA code (2021)')), {
+      file: IOD2019_FILE,
+      line: 1,
+      message: ['has LSOA 2021 codes, but the IoD 2019 was published on LSOA 2011 codes'],
+    });
+    // E01000990 (line 11) recoded to its 2021 successor E01000910
+    expectInputError(() => parse((t) => setCell(t, 'E01000990', 'lsoa11_code', 'E01000910')), {
+      file: IOD2019_FILE,
+      line: 11,
+      column: 'lsoa11_code',
+      message: ['E01000910 is not an LSOA 2011 code of the 2011 → 2021 lookup', 'it is an LSOA 2021 code'],
+    });
+  });
+
+  it('rejects a missing column, a duplicate, a missing LSOA and a decile inconsistent with its rank', () => {
+    expectInputError(() => parse((t) => dropColumn(t, 'Crime_rank')), { file: IOD2019_FILE, line: 1, message: ['missing column "Crime_rank"'] });
+    expectInputError(() => parse((t) => duplicateRow(t, 'E01000903')), {
+      file: IOD2019_FILE,
+      line: 14,
+      column: 'lsoa11_code',
+      message: ['LSOA E01000903 appears twice (also on line 4)'],
+    });
+    expectInputError(() => parse((t) => removeRow(t, 'E01000992')), {
+      file: IOD2019_FILE,
+      message: ['has 11 LSOA rows but the 2011 → 2021 lookup', 'missing E01000992'],
+    });
+    // L1 (line 2): IMD rank 2 → decile 2, not 3
+    expectInputError(() => parse((t) => setCell(t, 'E01000901', 'IMD_decile', '3')), {
+      file: IOD2019_FILE,
+      line: 2,
+      column: 'IMD_decile',
+      message: ['decile 3 does not match rank 2 of 12 LSOAs (expected 2)'],
     });
   });
 });
@@ -646,6 +818,74 @@ describe('readLsoaBoundaries', () => {
       }),
     );
     expect((result.geometries[0] as Polygon).coordinates[0][0]).toEqual([-1.95, 52.49]);
+  });
+
+  it('closes an unclosed ring and drops repeated points, and counts the repairs by LSOA', () => {
+    const result = read(
+      collection((fc) => {
+        // L1 without its closing point; L2 with its second corner typed twice
+        (feature(fc, 'E01000901').geometry as Polygon).coordinates[0] = [[-1.95, 52.49], [-1.94, 52.49], [-1.94, 52.5], [-1.95, 52.5]];
+        (feature(fc, 'E01000902').geometry as Polygon).coordinates[0] = [[-1.94, 52.49], [-1.93, 52.49], [-1.93, 52.49], [-1.93, 52.5], [-1.94, 52.5], [-1.94, 52.49]];
+      }),
+    );
+    expect((result.geometries[0] as Polygon).coordinates[0]).toEqual([[-1.95, 52.49], [-1.94, 52.49], [-1.94, 52.5], [-1.95, 52.5], [-1.95, 52.49]]);
+    expect((result.geometries[1] as Polygon).coordinates[0]).toHaveLength(5);
+    expect(result.repairs).toEqual([
+      { what: 'boundary rings closed (repaired: the last point was not the first)', count: 1, codes: ['E01000901'] },
+      { what: 'repeated boundary points dropped (repaired)', count: 1, codes: ['E01000902'] },
+    ]);
+  });
+
+  it('drops a part of a multi-part LSOA that covers nothing, and counts it', () => {
+    const result = read(
+      collection((fc) => {
+        const l3 = feature(fc, 'E01000903');
+        // a second part whose three points lie on one line: zero area
+        l3.geometry = { type: 'MultiPolygon', coordinates: [(l3.geometry as Polygon).coordinates, [[[-1.9, 52.45], [-1.89, 52.45], [-1.88, 52.45], [-1.9, 52.45]]]] };
+      }),
+    );
+    expect((result.geometries[2] as MultiPolygon).coordinates).toHaveLength(1);
+    expect(result.repairs).toEqual([{ what: expect.stringContaining('cover nothing dropped'), count: 1, codes: ['E01000903'] }]);
+  });
+
+  it('rejects a ring that crosses itself (a bow tie), naming the feature and where', () => {
+    expectInputError(
+      () =>
+        read(
+          collection((fc) => {
+            // L4: corners in the order SW, NE, SE, NW: the first and third edges cross at the square's centre
+            (feature(fc, 'E01000904').geometry as Polygon).coordinates[0] = [[-1.95, 52.48], [-1.94, 52.49], [-1.94, 52.48], [-1.95, 52.49], [-1.95, 52.48]];
+          }),
+        ),
+      { file: BOUNDARY_FILE, message: ['feature 4 (E01000904): the outer ring crosses itself near -1.945000, 52.485000', 'self-intersections'] },
+    );
+  });
+
+  it('rejects a hole that crosses the outer ring, and a ring of two corners', () => {
+    expectInputError(
+      () =>
+        read(
+          collection((fc) => {
+            const square = (feature(fc, 'E01000905').geometry as Polygon).coordinates[0];
+            // a hole from inside L5 (west −1.95, south 52.48, 0.01° wide) out through its east side x = −1.94, first at y = 52.482
+            const [w, s] = square[0];
+            const hole = [[w + 0.002, s + 0.002], [w + 0.02, s + 0.002], [w + 0.02, s + 0.004], [w + 0.002, s + 0.004], [w + 0.002, s + 0.002]];
+            (feature(fc, 'E01000905').geometry as Polygon).coordinates = [square, hole];
+          }),
+        ),
+      { file: BOUNDARY_FILE, message: ['feature 5 (E01000905): hole 1 crosses the outer ring near -1.940000, 52.482000'] },
+    );
+    expectInputError(
+      () => read(collection((fc) => ((feature(fc, 'E01000906').geometry as Polygon).coordinates[0] = [[-1.94, 52.48], [-1.93, 52.48], [-1.94, 52.48]]))),
+      { file: BOUNDARY_FILE, message: ['feature 6 (E01000906): the outer ring has only 2 distinct corners; a ring needs at least 3'] },
+    );
+  });
+
+  it('rejects an LSOA whose only ring has zero area', () => {
+    expectInputError(
+      () => read(collection((fc) => ((feature(fc, 'E01000907').geometry as Polygon).coordinates[0] = [[-1.95, 52.47], [-1.94, 52.47], [-1.93, 52.47], [-1.95, 52.47]]))),
+      { file: BOUNDARY_FILE, message: ['feature 7 (E01000907): the outer ring has zero area'] },
+    );
   });
 
   it('rejects a feature whose geometry is not a polygon', () => {

@@ -7,6 +7,7 @@ import {
   rankDescending,
   rankDescendingWithinGroups,
 } from '../../src/stats/ranking.ts';
+import { classCounts } from '../../src/stats/ranking.ts';
 
 describe('decileFromRank: ⌈rank × 10 / n⌉', () => {
   it('splits 10 areas one per decile', () => {
@@ -147,5 +148,19 @@ describe('decilesOfRanks', () => {
 
   it('puts every area in decile 10 when all are tied', () => {
     expect(Array.from(decilesOfRanks([1, 1, 1]))).toEqual([10, 10, 10]);
+  });
+});
+
+describe('classCounts', () => {
+  it('counts the small areas of each group per class, flattened group by group', () => {
+    // areas 0…5 in groups 0, 1, 0, 2, 1, 0 with classes 1, 3, 1, 2, 0, 3 (class 0: no value, not counted)
+    const counts = classCounts([1, 3, 1, 2, 0, 3], [0, 1, 0, 2, 1, 0], 3, 3);
+    // group 0: classes 1, 1, 3 → [2, 0, 1]; group 1: class 3 (and a 0) → [0, 0, 1]; group 2: class 2 → [0, 1, 0]
+    expect(Array.from(counts)).toEqual([2, 0, 1, 0, 0, 1, 0, 1, 0]);
+  });
+
+  it('gives zeros for a group without areas and rejects a class out of range', () => {
+    expect(Array.from(classCounts([1], [1], 2, 2))).toEqual([0, 0, 1, 0]);
+    expect(() => classCounts([11], [0], 1, 10)).toThrow(RangeError);
   });
 });

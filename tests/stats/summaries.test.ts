@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   averageRank,
   averageScore,
-  decileCounts,
   extent,
   extentWeight,
   localConcentration,
@@ -200,18 +199,6 @@ describe('localConcentration', () => {
     const input = [...AREA];
     localConcentration(input, N);
     expect(input).toEqual([e, c, a, d, b]);
-  });
-});
-
-describe('decileCounts', () => {
-  it('counts LSOAs per national decile, index 0 = decile 1', () => {
-    // deciles 1 (a), 2 (b), 3 (c), 4 (d), 8 (e)
-    expect(decileCounts(AREA)).toEqual([1, 1, 1, 1, 0, 0, 0, 1, 0, 0]);
-    expect(decileCounts([{ ...a, decile: 10 }, { ...b, decile: 10 }])).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
-  });
-
-  it('gives ten zeros for no LSOAs', () => {
-    expect(decileCounts([])).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });
 
