@@ -10,7 +10,7 @@
  * (perceptually uniform, readable in greyscale), ColorBrewer YlGnBu
  * (sequential) and PuOr (diverging), Set2 (categorical).
  */
-import { interpolateViridis, schemePuOr, schemeSet2, schemeYlGnBu } from 'd3-scale-chromatic';
+import { interpolateViridis, interpolateYlGnBu, schemePuOr, schemeSet2, schemeYlGnBu } from 'd3-scale-chromatic';
 import type { ClassSchemeSpec, Msg, PaletteId } from './catalogue/types.ts';
 import { parseRgb, type Rgb } from './palette.ts';
 
@@ -27,8 +27,8 @@ export interface LegendBin {
 
 export interface LegendModel {
   bins: LegendBin[];
-  /** Words at the two ends of the scale (first bin, last bin). */
-  ends: [Msg, Msg];
+  /** Words at the two ends of an ordered scale (first bin, last bin); none for categories. */
+  ends?: [Msg, Msg];
   /** Draw bins as a compact row of numbered swatches (deciles) or as a list with ranges. */
   layout: 'row' | 'list';
 }
@@ -42,7 +42,11 @@ export interface SchemeKind<S extends ClassSchemeSpec = ClassSchemeSpec> {
 
 function sequential(palette: PaletteId, count: number): Rgb[] {
   if (palette === 'viridis') return Array.from({ length: count }, (_, i) => parseRgb(interpolateViridis(count === 1 ? 0 : i / (count - 1))));
-  if (palette === 'ylgnbu') return schemeYlGnBu[Math.max(3, Math.min(9, count))].slice(0, count).map(parseRgb);
+  if (palette === 'ylgnbu') {
+    // ColorBrewer's hand-picked steps exist for 3–9 classes; other counts sample the library's interpolator.
+    if (count >= 3 && count <= 9) return schemeYlGnBu[count].map(parseRgb);
+    return Array.from({ length: count }, (_, i) => parseRgb(interpolateYlGnBu(count === 1 ? 1 : 0.1 + (0.9 * i) / (count - 1))));
+  }
   throw new Error(`${palette} is not a sequential palette`);
 }
 
@@ -98,7 +102,8 @@ const diverging: SchemeKind<{ kind: 'diverging'; midpoint: number; stepsEachSide
   colours(spec, palette) {
     if (palette !== 'puor') throw new Error(`${palette} is not a diverging palette`);
     const n = spec.stepsEachSide * 2 + 1;
-    return schemePuOr[Math.max(3, Math.min(11, n))].slice(0, n).map(parseRgb);
+    if (n > 11) throw new Error(`PuOr has at most 11 colours (5 steps each side); ${n} were asked for`);
+    return schemePuOr[Math.max(3, n)].slice(0, n).map(parseRgb);
   },
   legend(spec, palette, { breaks, format }) {
     return {
@@ -119,13 +124,14 @@ const categories: SchemeKind<{ kind: 'categories'; categories: { id: string; lab
   classCount: (spec) => spec.categories.length,
   colours(spec, palette) {
     if (palette !== 'set2') throw new Error(`${palette} is not a categorical palette`);
-    return spec.categories.map((_, i) => parseRgb(schemeSet2[i % schemeSet2.length]));
+    // More categories would repeat colours, and readers could not tell them apart.
+    if (spec.categories.length > schemeSet2.length) throw new Error(`Set2 has ${schemeSet2.length} colours; ${spec.categories.length} categories were asked for`);
+    return spec.categories.map((_, i) => parseRgb(schemeSet2[i]));
   },
   legend(spec, palette) {
     const colours = this.colours(spec, palette);
     return {
       layout: 'list',
-      ends: [m('legend.categories.first', ''), m('legend.categories.last', '')],
       bins: spec.categories.map((category, i) => ({ value: i + 1, colour: colours[i], label: category.label, labelValues: {}, description: category.label })),
     };
   },

@@ -289,7 +289,7 @@ export function AreaFigures({ profile, info, spec, manifest }: { profile: Profil
           counts={counts}
           colours={scheme.colours(layer.classes, layer.palette)}
           descriptions={legend.bins.map((bin) => f.t(bin.description, bin.labelValues))}
-          ends={[f.t(legend.ends[0]), f.t(legend.ends[1])]}
+          ends={legend.ends ? [f.t(legend.ends[0]), f.t(legend.ends[1])] : ['', '']}
           caption={f.t(MESSAGES.distributionCaption, {
             count: counts.reduce((a, b) => a + b, 0),
             className,

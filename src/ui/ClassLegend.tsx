@@ -22,7 +22,7 @@ export function ClassLegend({ client, spec, manifest }: ProviderLegendProps) {
   const single = spec.layer.levels[spec.level]!.measures.length === 1;
   const values = {
     layer: f.t(spec.layer.label),
-    measure: f.t(spec.measure.label).toLowerCase(),
+    measure: f.t(spec.measure.label),
     areas: f.t(level.plural),
     count: manifest.counts[spec.level],
     countText: f.integer(manifest.counts[spec.level]),
@@ -35,7 +35,7 @@ export function ClassLegend({ client, spec, manifest }: ProviderLegendProps) {
         {single ? (
           <FormattedMessage id="legend.title.single" defaultMessage="{layer}, {release}: {className} of each of the {areas}" values={values} />
         ) : (
-          <FormattedMessage id="legend.title" defaultMessage="{layer}, {release}: {measure} of each of the {areas}, in {className}s" values={values} />
+          <FormattedMessage id="legend.title" defaultMessage="{layer}, {release} — {measure}: {className}s of the {areas}" values={values} />
         )}
       </h2>
       {model.layout === 'row' ? (
@@ -57,10 +57,12 @@ export function ClassLegend({ client, spec, manifest }: ProviderLegendProps) {
           ))}
         </ol>
       )}
-      <div className="legend__ends" aria-hidden="true">
-        <span>{f.t(model.ends[0])}</span>
-        <span>{f.t(model.ends[1])}</span>
-      </div>
+      {model.ends && (
+        <div className="legend__ends" aria-hidden="true">
+          <span>{f.t(model.ends[0])}</span>
+          <span>{f.t(model.ends[1])}</span>
+        </div>
+      )}
       <p className="legend__note">{f.t(spec.layer.description)}</p>
       <p className="legend__note">
         <FormattedMessage

@@ -171,7 +171,7 @@ describe('a fixture layer added through the catalogue', () => {
     const { client } = fixtureClient();
     const html = render(createElement(ClassLegend, { client, spec, manifest: MANIFEST }));
     const text = textOf(html);
-    expect(text).toContain('Fixture rate of tests, Fixture survey 2020: fixture growth per year of each of the wards, in quartiles');
+    expect(text).toContain('Fixture rate of tests, Fixture survey 2020 — Fixture growth per year: quartiles of the wards');
     expect(text).toContain('A layer made up for the tests of the catalogue.');
     expect(text).toContain('Not surveyed in 2020');
     expect(text).toContain('3 areas (wards, 2024 boundaries) in England.');

@@ -68,7 +68,7 @@ describe('deciles', () => {
     expect(legend.bins.map((b) => b.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(legend.bins.map((b) => t(b.label, b.labelValues))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(legend.bins.map((b) => b.colour)).toEqual(colours(spec, 'viridis'));
-    expect(legend.ends.map((end) => t(end))).toEqual(['Most deprived', 'Least deprived']);
+    expect(legend.ends!.map((end) => t(end))).toEqual(['Most deprived', 'Least deprived']);
     const description = (i: number) => t(legend.bins[i].description, legend.bins[i].labelValues);
     expect(description(0)).toMatch(/^Decile 1\b.*most deprived/);
     expect(description(4)).toBe('Decile 5');
@@ -121,7 +121,7 @@ describe('quantiles', () => {
     expect(legend.bins.map((b) => b.value)).toEqual([1, 2, 3, 4]);
     expect(legend.bins.map((b) => t(b.label, b.labelValues))).toEqual(['0.00 – 0.13', '0.13 – 0.25', '0.25 – 0.50', '0.50 – 0.80']);
     expect(legend.bins.map((b) => b.colour)).toEqual(colours(quartiles, 'ylgnbu'));
-    expect(legend.ends.map((end) => t(end))).toEqual(['Lowest', 'Highest']);
+    expect(legend.ends!.map((end) => t(end))).toEqual(['Lowest', 'Highest']);
   });
 
   it('pass every break through the formatter (so the locale and the measure decide how numbers look)', () => {
@@ -188,7 +188,7 @@ describe('diverging steps', () => {
     const legend = schemeKind(spec).legend(spec, 'puor', { breaks: [-10, -5, -1, 1, 5, 10], format });
     expect(legend.bins.map((b) => t(b.label, b.labelValues))).toEqual(['-10 – -5', '-5 – -1', '-1 – +1', '+1 – +5', '+5 – +10']);
     expect(legend.bins.map((b) => b.value)).toEqual([1, 2, 3, 4, 5]);
-    expect(legend.ends.map((end) => t(end))).toEqual(['Lower', 'Higher']);
+    expect(legend.ends!.map((end) => t(end))).toEqual(['Lower', 'Higher']);
     const none = schemeKind(spec).legend(spec, 'puor', { format });
     expect(none.bins.map((b) => t(b.label, b.labelValues))).toEqual(Array(5).fill('0 – 0'));
   });
@@ -250,7 +250,7 @@ describe('every scheme', () => {
   it.each(specs)('%o has legend ends that read as words, never as a message id', (spec, palette) => {
     // An empty defaultMessage makes react-intl show the message's id instead.
     const legend = schemeKind(spec).legend(spec, palette, { format: String });
-    for (const end of legend.ends) {
+    for (const end of legend.ends ?? []) {
       const text = t(end);
       expect(text).not.toBe(end.id);
     }

@@ -109,7 +109,7 @@ describe('resolveView: what the build lacks', () => {
     expect(spec.paths.classes).toBe('classes/imd/ward/averageScore.json');
     expect(problems).toHaveLength(1);
     expect(problems[0].msg.id).toBe('view.notBuilt');
-    expect(problems[0].values).toEqual({ layer: 'Ethnic diversity, Census 2021', fallback: 'Index of Multiple Deprivation' });
+    expect(problems[0].values).toEqual({ layer: 'Ethnic diversity', fallback: 'Index of Multiple Deprivation' });
   });
 
   it('falls back when the layer was built but not at this level', () => {

@@ -56,7 +56,7 @@ export const DIVERSITY_LAYERS: LayerEntry[] = [
     group: 'ethnicity',
     kind: 'area',
     adapter: 'census-ethnicity',
-    label: { id: 'layer.ethnic_diversity.label', defaultMessage: 'Ethnic diversity, Census 2021' },
+    label: { id: 'layer.ethnic_diversity.label', defaultMessage: 'Ethnic diversity' },
     short: { id: 'layer.ethnic_diversity.short', defaultMessage: 'Ethnic diversity' },
     description: {
       id: 'layer.ethnic_diversity.description',
