@@ -123,12 +123,19 @@ export function degenerate(ring: readonly Position[], r: number): RingProblem | 
   return undefined;
 }
 
-/** Whether every position of a ring lies on one line (a ring whose lobes cancel out, a bow tie, is not: it crosses itself). */
+/**
+ * Whether every position of a ring lies on one line (a ring whose lobes
+ * cancel out, a bow tie, is not: it crosses itself). "On the line" allows
+ * for the rounding of decimal coordinates in binary: the sine of the angle
+ * at a must be below 10⁻⁹ (coordinates published to 5 or 6 decimals are
+ * never that close to a line unless they are on it).
+ */
 function collinear(ring: readonly Position[]): boolean {
   const a = ring[0];
   const b = ring.find((p) => p[0] !== a[0] || p[1] !== a[1]);
   if (!b) return true;
-  return ring.every((p) => orient(a, b, p) === 0);
+  const ab = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  return ring.every((p) => Math.abs(orient(a, b, p)) <= 1e-9 * ab * Math.hypot(p[0] - a[0], p[1] - a[1]));
 }
 
 /**

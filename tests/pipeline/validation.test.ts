@@ -848,6 +848,21 @@ describe('readLsoaBoundaries', () => {
     expect(result.repairs).toEqual([{ what: expect.stringContaining('cover nothing dropped'), count: 1, codes: ['E01000903'] }]);
   });
 
+  it('counts a sliver whose decimal corners lie on one line as covering nothing, despite binary rounding', () => {
+    // As in the ONS file for E01029279: −2.89283, 51.05454 → −2.8928, 51.05448 → −2.89282, 51.05452 are on one line
+    // (steps 3 : −6 and −2 : 4 in units of 10⁻⁵), though their cross product in binary is not exactly 0.
+    const result = read(
+      collection((fc) => {
+        const l3 = feature(fc, 'E01000903');
+        l3.geometry = {
+          type: 'MultiPolygon',
+          coordinates: [(l3.geometry as Polygon).coordinates, [[[-1.89283, 52.45454], [-1.8928, 52.45448], [-1.89282, 52.45452], [-1.89283, 52.45454]]]],
+        };
+      }),
+    );
+    expect((result.geometries[2] as MultiPolygon).coordinates).toHaveLength(1);
+  });
+
   it('rejects a ring that crosses itself (a bow tie), naming the feature and where', () => {
     expectInputError(
       () =>
