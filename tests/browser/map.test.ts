@@ -31,7 +31,7 @@ describe('the national map', () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     const before = await decilePixels(page);
-    await page.getByLabel('Layer', { exact: true }).selectOption('health');
+    await page.getByLabel('Layer').selectOption('health');
     await waitForChoropleth(page, 'lsoa:health:score:2025');
     await page.waitForTimeout(300);
     expect(requests.filter((url) => url.includes('.pmtiles'))).toEqual([]);

@@ -17,9 +17,9 @@ afterAll(async () => {
 
 async function visibleState(page: Page) {
   return {
-    indicator: await page.getByLabel('Layer', { exact: true }).inputValue(),
+    indicator: await page.getByLabel('Layer').inputValue(),
     level: await page.locator('input[name=level]:checked').inputValue(),
-    measure: (await page.getByLabel('Measure', { exact: true }).count()) ? await page.getByLabel('Measure', { exact: true }).inputValue() : null,
+    measure: (await page.getByLabel('Measure').count()) ? await page.getByLabel('Measure').inputValue() : null,
     panelTitle: (await page.locator('#panel-title').count()) ? await page.locator('#panel-title').textContent() : null,
     map: await mapState(page),
   };
@@ -28,9 +28,9 @@ async function visibleState(page: Page) {
 describe('a shared link', () => {
   it('restores exactly the view it was copied from', async () => {
     const page = await openApp(browser);
-    await page.getByLabel('Layer', { exact: true }).selectOption('education');
+    await page.getByLabel('Layer').selectOption('education');
     await page.getByRole('radio', { name: 'Wards' }).check();
-    await page.getByLabel('Measure', { exact: true }).selectOption('localConcentration');
+    await page.getByLabel('Measure').selectOption('localConcentration');
     await waitForChoropleth(page, 'ward:education:localConcentration:2025');
     const search = page.getByRole('combobox', { name: /Search/ });
     await search.fill('Ladywood');
@@ -62,16 +62,16 @@ describe('a shared link', () => {
 
   it('steps back and forward through choices', async () => {
     const page = await openApp(browser);
-    await page.getByLabel('Layer', { exact: true }).selectOption('income');
+    await page.getByLabel('Layer').selectOption('income');
     await waitForChoropleth(page, 'lsoa:income:score:2025');
-    await page.getByLabel('Layer', { exact: true }).selectOption('crime');
+    await page.getByLabel('Layer').selectOption('crime');
     await waitForChoropleth(page, 'lsoa:crime:score:2025');
     await page.goBack();
     await waitForChoropleth(page, 'lsoa:income:score:2025');
-    expect(await page.getByLabel('Layer', { exact: true }).inputValue()).toBe('income');
+    expect(await page.getByLabel('Layer').inputValue()).toBe('income');
     await page.goForward();
     await waitForChoropleth(page, 'lsoa:crime:score:2025');
-    expect(await page.getByLabel('Layer', { exact: true }).inputValue()).toBe('crime');
+    expect(await page.getByLabel('Layer').inputValue()).toBe('crime');
     await page.close();
   });
 });
@@ -85,7 +85,7 @@ describe('a malformed link', () => {
     await expect.poll(() => notices.count()).toBe(5);
     const text = (await notices.allTextContents()).join('\n');
     for (const bad of ['postcode', 'wellbeing', 'abc', 'XYZ', 'colour']) expect(text).toContain(bad);
-    expect(await page.getByLabel('Layer', { exact: true }).inputValue()).toBe('imd');
+    expect(await page.getByLabel('Layer').inputValue()).toBe('imd');
     expect(await page.locator('#panel-title').count()).toBe(0);
     // The address bar is rewritten to the view actually shown.
     const params = new URL(page.url()).searchParams;
