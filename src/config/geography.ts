@@ -13,12 +13,6 @@ export function isLevel(value: string): value is Level {
   return (LEVELS as readonly string[]).includes(value);
 }
 
-export const LEVEL_LABELS: Record<Level, { singular: string; plural: string; short: string }> = {
-  lsoa: { singular: 'neighbourhood (LSOA)', plural: 'neighbourhoods (LSOAs)', short: 'LSOA' },
-  ward: { singular: 'ward', plural: 'wards', short: 'Ward' },
-  lad: { singular: 'local authority', plural: 'local authorities', short: 'Authority' },
-};
-
 /** GSS code patterns for England: E01 LSOA, E05 ward, E06–E09 local authority district. */
 export const CODE_PATTERNS: Record<Level, RegExp> = {
   lsoa: /^E01\d{6}$/,

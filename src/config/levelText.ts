@@ -1,24 +1,30 @@
-/** How each geography is named on screen, as messages (src/i18n). */
+/**
+ * How each geography is named, as messages (src/i18n): on screen, and in
+ * English (their default messages) in the downloads dictionary.
+ */
 import type { Msg } from './catalogue/types.ts';
 import type { Level } from './geography.ts';
 
-export const LEVEL_MESSAGES: Record<Level, { singular: Msg; plural: Msg; button: Msg; vintage: Msg }> = {
+export const LEVEL_NAMES: Record<Level, { singular: Msg; plural: Msg; short: Msg; button: Msg }> = {
   lsoa: {
     singular: { id: 'level.lsoa.singular', defaultMessage: 'neighbourhood (LSOA)' },
     plural: { id: 'level.lsoa.plural', defaultMessage: 'neighbourhoods (LSOAs)' },
+    short: { id: 'level.lsoa.short', defaultMessage: 'LSOA' },
     button: { id: 'level.lsoa.button', defaultMessage: 'Neighbourhoods' },
-    vintage: { id: 'level.lsoa.vintage', defaultMessage: 'LSOA {year}' },
   },
   ward: {
     singular: { id: 'level.ward.singular', defaultMessage: 'ward' },
     plural: { id: 'level.ward.plural', defaultMessage: 'wards' },
+    short: { id: 'level.ward.short', defaultMessage: 'Ward' },
     button: { id: 'level.ward.button', defaultMessage: 'Wards' },
-    vintage: { id: 'level.ward.vintage', defaultMessage: 'Ward {year}' },
   },
   lad: {
     singular: { id: 'level.lad.singular', defaultMessage: 'local authority' },
     plural: { id: 'level.lad.plural', defaultMessage: 'local authorities' },
+    short: { id: 'level.lad.short', defaultMessage: 'Authority' },
     button: { id: 'level.lad.button', defaultMessage: 'Authorities' },
-    vintage: { id: 'level.lad.vintage', defaultMessage: 'LAD {year}' },
   },
 };
+
+/** "Ward 2024", "LSOA 2021": the vintage of a level's codes (with LEVEL_NAMES[level].short as `level`). */
+export const VINTAGE: Msg = { id: 'level.vintage', defaultMessage: '{level} {year}' };

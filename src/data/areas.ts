@@ -1,9 +1,8 @@
 /**
  * Names and parents of an area, from the area files: an LSOA's ward and
- * authority, a ward's authority; the names of the levels; where an area is
- * in its authority's profile.
+ * authority, a ward's authority; where an area is in its authority's
+ * profile.
  */
-import type { Msg } from '../config/catalogue/types.ts';
 import { levelOfCode, type Level } from '../config/geography.ts';
 import type { DataClient } from './client.ts';
 import type { Profile } from './schema.ts';
@@ -58,27 +57,6 @@ export async function areaName(client: DataClient, level: Level, index: number):
   return (await client.groupAreas(level)).names[index];
 }
 
-/** Names of the levels, for people. */
-export const LEVEL_NAMES: Record<Level, { singular: Msg; plural: Msg; short: Msg }> = {
-  lsoa: {
-    singular: { id: 'level.lsoa.singular', defaultMessage: 'neighbourhood (LSOA)' },
-    plural: { id: 'level.lsoa.plural', defaultMessage: 'neighbourhoods (LSOAs)' },
-    short: { id: 'level.lsoa.short', defaultMessage: 'LSOA' },
-  },
-  ward: {
-    singular: { id: 'level.ward.singular', defaultMessage: 'ward' },
-    plural: { id: 'level.ward.plural', defaultMessage: 'wards' },
-    short: { id: 'level.ward.short', defaultMessage: 'Ward' },
-  },
-  lad: {
-    singular: { id: 'level.lad.singular', defaultMessage: 'local authority' },
-    plural: { id: 'level.lad.plural', defaultMessage: 'local authorities' },
-    short: { id: 'level.lad.short', defaultMessage: 'Authority' },
-  },
-};
-
-/** "Ward 2024", "LSOA 2021": the vintage of a level's codes (with LEVEL_NAMES[level].short as `level`). */
-export const VINTAGE: Msg = { id: 'level.vintage', defaultMessage: '{level} {year}' };
 
 /** Position of an area in a profile's slices: the authority itself, its wards, or its LSOAs; -1 if not there. */
 export function profileIndex(profile: Pick<Profile, 'lad' | 'wards' | 'lsoas'>, level: Level, code: string): number {

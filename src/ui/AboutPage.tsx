@@ -10,7 +10,7 @@ import { FormattedMessage } from 'react-intl';
 import { layerById, layersOfTheme, levelsOf, THEMES } from '../config/catalogue/index.ts';
 import type { LayerEntry, MeasureSpec, Msg, ThemeId } from '../config/catalogue/types.ts';
 import { LEVELS, type Level } from '../config/geography.ts';
-import { LEVEL_NAMES } from '../data/areas.ts';
+import { LEVEL_NAMES } from '../config/levelText.ts';
 import type { DataClient } from '../data/client.ts';
 import { dataPaths, type Manifest } from '../data/schema.ts';
 import { useFormats } from '../i18n/useText.ts';

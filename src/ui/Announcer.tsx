@@ -3,7 +3,8 @@
  * from (map, search, table, link): a polite live region that is always in
  * the page, so that a change of its text is read out.
  */
-import { describeArea, LEVEL_NAMES } from '../data/areas.ts';
+import { describeArea } from '../data/areas.ts';
+import { LEVEL_NAMES } from '../config/levelText.ts';
 import type { DataClient } from '../data/client.ts';
 import { useFormats } from '../i18n/useText.ts';
 import { selectedArea, useAppStore } from '../state/store.ts';

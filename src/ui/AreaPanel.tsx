@@ -17,7 +17,8 @@ import { layerById, layersOfTheme, measureOf, releaseOf, themeById } from '../co
 import type { LayerEntry, MeasureSpec, Msg, Release } from '../config/catalogue/types.ts';
 import { schemeKind } from '../config/classSchemes.ts';
 import type { Level } from '../config/geography.ts';
-import { describeArea, LEVEL_NAMES, profileIndex, VINTAGE, type AreaInfo } from '../data/areas.ts';
+import { describeArea, profileIndex, type AreaInfo } from '../data/areas.ts';
+import { LEVEL_NAMES, VINTAGE } from '../config/levelText.ts';
 import type { DataClient } from '../data/client.ts';
 import type { AreaSlice, Manifest, Profile } from '../data/schema.ts';
 import { loadTableData } from '../data/tableRows.ts';

@@ -5,7 +5,7 @@
  * and what grey means for this release.
  */
 import { FormattedMessage } from 'react-intl';
-import { LEVEL_MESSAGES } from '../config/levelText.ts';
+import { LEVEL_NAMES } from '../config/levelText.ts';
 import { textColourOn, toCss } from '../config/palette.ts';
 import type { ProviderLegendProps } from '../map/providers/types.ts';
 import { useFormats } from '../i18n/useText.ts';
@@ -18,7 +18,7 @@ export function ClassLegend({ client, spec, manifest }: ProviderLegendProps) {
   const classes = useAsync(() => client.classes(spec.paths.classes), [client, spec.paths.classes]);
   const breaks = classes.value?.breaks[spec.releaseIndex] ?? undefined;
   const model = spec.scheme.legend(spec.layer.classes, spec.layer.palette, { breaks, format: (value) => f.measure(spec.measure, value) });
-  const level = LEVEL_MESSAGES[spec.level];
+  const level = LEVEL_NAMES[spec.level];
   const single = spec.layer.levels[spec.level]!.measures.length === 1;
   const values = {
     layer: f.t(spec.layer.label),

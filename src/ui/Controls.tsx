@@ -5,7 +5,7 @@
  */
 import { FormattedMessage } from 'react-intl';
 import { LAYERS, THEMES } from '../config/catalogue/index.ts';
-import { LEVEL_MESSAGES } from '../config/levelText.ts';
+import { LEVEL_NAMES } from '../config/levelText.ts';
 import type { Manifest } from '../data/schema.ts';
 import { useFormats } from '../i18n/useText.ts';
 import { useAppStore } from '../state/store.ts';
@@ -53,7 +53,7 @@ export function Controls({ manifest }: { manifest: Manifest }) {
           {levels.map((value) => (
             <label key={value} className="segmented__option">
               <input type="radio" name="level" value={value} checked={spec.level === value} onChange={() => setLevel(value)} />
-              <span title={f.t(LEVEL_MESSAGES[value].plural)}>{f.t(LEVEL_MESSAGES[value].button)}</span>
+              <span title={f.t(LEVEL_NAMES[value].plural)}>{f.t(LEVEL_NAMES[value].button)}</span>
             </label>
           ))}
         </fieldset>

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Msg } from '../config/catalogue/types.ts';
 import { textColourOn, toCss } from '../config/palette.ts';
-import { LEVEL_NAMES, VINTAGE } from '../data/areas.ts';
+import { LEVEL_NAMES, VINTAGE } from '../config/levelText.ts';
 import type { DataClient } from '../data/client.ts';
 import type { Manifest } from '../data/schema.ts';
 import { filterAndSort, loadTableData, parentOf, tableCsv, tableFileName, type TableRow } from '../data/tableRows.ts';

@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useRef, useState } from 'react';
 import type { Msg } from '../config/catalogue/types.ts';
-import { LEVEL_NAMES } from '../data/areas.ts';
+import { LEVEL_NAMES } from '../config/levelText.ts';
 import type { DataClient } from '../data/client.ts';
 import { searchAreas, searchEntry, type SearchEntry } from '../data/search.ts';
 import { useFormats } from '../i18n/useText.ts';

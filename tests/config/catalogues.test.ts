@@ -14,9 +14,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYER_ID, LAYERS, latestRelease, layerById, layersOfTheme, levelsOf, measureOf, THEMES } from '../../src/config/catalogue/index.ts';
 import type { LayerEntry, MeasureSpec, Msg, Theme } from '../../src/config/catalogue/types.ts';
 import { schemeKind } from '../../src/config/classSchemes.ts';
-import { CODE_PATTERNS, isLevel, isOutsideEnglandCode, LEVEL_LABELS, LEVELS, levelOfCode, type Level } from '../../src/config/geography.ts';
+import { CODE_PATTERNS, isLevel, isOutsideEnglandCode, LEVELS, levelOfCode, type Level } from '../../src/config/geography.ts';
 import { INDICATOR_IDS, INDICATORS, indicatorById, isIndicatorId, type IndicatorId } from '../../src/config/indicators.ts';
-import { LEVEL_MESSAGES } from '../../src/config/levelText.ts';
+import { LEVEL_NAMES } from '../../src/config/levelText.ts';
 import { isMeasure, MEASURE_INFO, MEASURES } from '../../src/config/measures.ts';
 import { URL_MESSAGES } from '../../src/state/url.ts';
 import { FIXTURE_LAYER } from '../catalogue/fixture.ts';
@@ -107,7 +107,7 @@ const RULES: Record<string, Rule> = {
     }),
   'a message id always has the same default text, and no text is empty': (layers, themes) => {
     const texts = new Map<string, Set<string>>();
-    for (const msg of messagesIn([themes, layers, URL_MESSAGES, LEVEL_MESSAGES])) {
+    for (const msg of messagesIn([themes, layers, URL_MESSAGES, LEVEL_NAMES])) {
       texts.set(msg.id, (texts.get(msg.id) ?? new Set()).add(msg.defaultMessage));
     }
     return [...texts].filter(([id, set]) => set.size > 1 || set.has('') || id === '').map(([id, set]) => `${id}: ${[...set].join(' | ')}`);
@@ -321,8 +321,7 @@ describe('IoD summary measures', () => {
 describe('geography', () => {
   it('has three levels, smallest first, each with labels', () => {
     expect([...LEVELS]).toEqual(['lsoa', 'ward', 'lad']);
-    expect(Object.keys(LEVEL_LABELS)).toEqual(['lsoa', 'ward', 'lad']);
-    expect(Object.keys(LEVEL_MESSAGES)).toEqual(['lsoa', 'ward', 'lad']);
+    expect(Object.keys(LEVEL_NAMES)).toEqual(['lsoa', 'ward', 'lad']);
   });
 
   it('isLevel accepts exactly the levels', () => {

@@ -7,7 +7,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { DEFAULT_LAYER_ID, releaseOf, type LayerEntry, type MeasureSpec } from '../../../src/config/catalogue/index.ts';
-import { LEVEL_LABELS, type Level } from '../../../src/config/geography.ts';
+import type { Level } from '../../../src/config/geography.ts';
+import { LEVEL_NAMES } from '../../../src/config/levelText.ts';
 import type { Geography } from '../lookup.ts';
 import type { LayerData } from '../model.ts';
 import type { PopulationWeights } from '../population.ts';
@@ -169,7 +170,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function rankText(measure: MeasureSpec, level: Level): string {
   const first = measure.polarity === 'higherIsWorse' ? 'most deprived' : 'highest value';
-  return `rank among all ${LEVEL_LABELS[level].plural} in England (1 = ${first}; ties share the smallest rank)`;
+  return `rank among all ${LEVEL_NAMES[level].plural.defaultMessage} in England (1 = ${first}; ties share the smallest rank)`;
 }
 
 function classText(layer: LayerEntry, level: Level): string {
@@ -177,11 +178,11 @@ function classText(layer: LayerEntry, level: Level): string {
   if (scheme.kind === 'deciles') {
     return level === 'lsoa'
       ? 'official decile (1 = most deprived 10% of LSOAs in England), as published'
-      : `decile of the national rank among all ${LEVEL_LABELS[level].plural} (1 = most deprived 10%)`;
+      : `decile of the national rank among all ${LEVEL_NAMES[level].plural.defaultMessage} (1 = most deprived 10%)`;
   }
   if (scheme.kind === 'quantiles') {
     const name = scheme.count === 5 ? 'quintile' : `${scheme.count}-quantile`;
-    return `national ${name} among all ${LEVEL_LABELS[level].plural} (1 = lowest values; Hyndman & Fan type 1 cut points, as on the map)`;
+    return `national ${name} among all ${LEVEL_NAMES[level].plural.defaultMessage} (1 = lowest values; Hyndman & Fan type 1 cut points, as on the map)`;
   }
   return 'class on the map';
 }
