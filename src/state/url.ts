@@ -116,7 +116,11 @@ export const URL_MESSAGES = {
     'The link’s {name} “{value}” is not one this map knows, so it shows {name, select, layer {the Index of Multiple Deprivation} level {neighbourhoods (LSOAs)} view {the map} other {the default}} instead.',
   ),
   repeated: msg('url.repeated', 'The link gave the {name} {count} times; the map uses “{value}”.'),
-  layerLevel: msg('url.layerLevel', '{layer} is not mapped for {level}, so the map shows it for {fallback}.'),
+  layerLevel: msg(
+    'url.layerLevel',
+    '{layer} is not mapped for {level, select, lsoa {neighbourhoods (LSOAs)} ward {wards} other {local authorities}}, so the map shows it for {fallback, select, lsoa {neighbourhoods (LSOAs)} ward {wards} other {local authorities}}.',
+  ),
+  areaAndAreas: msg('url.areaAndAreas', 'The link selected both one area and a set of areas; the map selects the one area.'),
   measure: msg('url.measure', 'The link’s measure “{value}” does not exist for {layer} at this level, so the map shows {fallback}.'),
   release: msg('url.release', 'The link’s release “{value}” is not available for {layer} at this level, so the map shows the newest.'),
   area: msg('url.area', 'The link’s area “{value}” is not an English LSOA, ward or authority code, so nothing is selected.'),
@@ -165,7 +169,10 @@ function parseSelection(params: URLSearchParams, problems: Problem[]): Selection
     (value) => problems.push({ msg: URL_MESSAGES.area, values: { value: echo(value) } }),
     problems,
   );
-  if (area) return { kind: 'area', code: area };
+  if (area) {
+    if (params.has('areas') || params.has('feature')) problems.push({ msg: URL_MESSAGES.areaAndAreas });
+    return { kind: 'area', code: area };
+  }
   const areas = params.getAll('areas').join(',');
   if (areas) {
     const codes = [...new Set(areas.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean))];
@@ -210,7 +217,8 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
   if (level) state.level = level;
   if (!entry.levels[state.level]) {
     const fallback = levelsOf(entry)[0];
-    problems.push({ msg: URL_MESSAGES.layerLevel, values: { layer: entry.label.defaultMessage, level: state.level, fallback } });
+    // Only a level the link asked for is worth a notice; the default level quietly becomes the layer's first.
+    if (level) problems.push({ msg: URL_MESSAGES.layerLevel, values: { layer: entry.label.defaultMessage, level: state.level, fallback } });
     state.level = fallback;
   }
   const levelSpec = entry.levels[state.level]!;

@@ -301,6 +301,19 @@ describe('parseUrlState: layers, measures and releases come from the catalogue',
     expect(problems[0].values).toMatchObject({ layer: 'Fixture rate of tests', level: 'lsoa', fallback: 'ward' });
   });
 
+  it('shows a layer without LSOAs at its first level, quietly, when the link names no level', () => {
+    withLayers(FIXTURE_LAYER);
+    const { state: parsed, problems } = parseUrlState('?layer=fixture_rate');
+    expect(parsed).toEqual(state({ layer: 'fixture_rate', level: 'ward' }));
+    expect(problems).toEqual([]);
+  });
+
+  it('names levels in words in its problem, not by their ids', () => {
+    withLayers(FIXTURE_LAYER);
+    const { problems } = parseUrlState('?layer=fixture_rate&level=lsoa');
+    expect(texts(problems)).toEqual(['Fixture rate of tests is not mapped for neighbourhoods (LSOAs), so the map shows it for wards.']);
+  });
+
   it('takes a layer’s level when it has it', () => {
     withLayers(FIXTURE_LAYER);
     expect(parseUrlState('?layer=fixture_rate&level=lad')).toEqual({ state: state({ layer: 'fixture_rate', level: 'lad' }), problems: [] });
@@ -326,6 +339,12 @@ describe('parseUrlState: selections', () => {
     const one = parseUrlState('?areas=E01000001,E05000001');
     expect(one.state.selection).toEqual({ kind: 'areas', codes: ['E01000001'] });
     expect(text(one.problems[0])).toContain('1 entry that is not');
+  });
+
+  it('selects the one area when a link also has a set, and says so', () => {
+    const { state: parsed, problems } = parseUrlState('?area=E05011151&areas=E01000001,E01000002');
+    expect(parsed.selection).toEqual({ kind: 'area', code: 'E05011151' });
+    expect(problems.map((p) => p.msg)).toEqual([URL_MESSAGES.areaAndAreas]);
   });
 
   it('selects nothing when no entry is an area code', () => {
