@@ -18,7 +18,7 @@ import { Announcer } from './ui/Announcer.tsx';
 import { Controls } from './ui/Controls.tsx';
 import { Legend } from './ui/Legend.tsx';
 import { Notices } from './ui/Notices.tsx';
-import { Search } from './ui/Search.tsx';
+import { SearchBox } from './ui/SearchBox.tsx';
 
 interface Ready {
   client: DataClient;
@@ -129,7 +129,7 @@ export function App({ config }: { config: AppConfig }) {
             <FormattedMessage id="app.subtitle" defaultMessage="Deprivation and cohesion across England" />
           </p>
         </div>
-        {ready && <Search client={ready.client} />}
+        {ready && <SearchBox client={ready.client} />}
         <nav className="views" aria-label={f.t({ id: 'app.views', defaultMessage: 'Views' })}>
           {(Object.keys(VIEW_LABELS) as View[]).map((v) => (
             <button key={v} type="button" className="views__button" aria-pressed={view === v} onClick={() => setView(v)}>

@@ -5,19 +5,15 @@
  * `defaultMessage` written in the source (`{ id, defaultMessage: '…' }`,
  * `m('id', '…')` factories, `<FormattedMessage defaultMessage="…">`) is
  * replaced by its parsed form in place, so each message stays in the chunk
- * that uses it; the messages the layer catalogue builds from its data are
- * handed to the app parsed (`virtual:compiled-messages`). The browser bundle
- * then takes FormatJS's "no-parser" build of the parser module. Development
- * and unit tests keep plain strings and the parser.
+ * that uses it; the layer catalogue's messages, built from its data, are
+ * plain text and handed over as literals (src/i18n/catalogueMessages.ts).
+ * The browser bundle then takes FormatJS's "no-parser" build of the parser
+ * module. Development and unit tests keep plain strings and the parser.
  */
 import { parse } from '@formatjs/icu-messageformat-parser';
 import MagicString from 'magic-string';
 import { parseSync } from 'oxc-parser';
 import type { Plugin } from 'vite';
-import { collectCatalogueMessages } from '../i18n/collectMessages.ts';
-
-const VIRTUAL = 'virtual:compiled-messages';
-const RESOLVED = `\0${VIRTUAL}`;
 
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
 
@@ -41,18 +37,11 @@ export function compiledMessages(): Plugin {
       build = config.command === 'build' && !config.mode.startsWith('test');
     },
     resolveId(id) {
-      if (id === VIRTUAL) return RESOLVED;
       if (build && id === '@formatjs/icu-messageformat-parser') return this.resolve('@formatjs/icu-messageformat-parser/no-parser.js');
       return undefined;
     },
-    load(id) {
-      if (id !== RESOLVED) return undefined;
-      if (!build) return 'export default null;';
-      const messages = collectCatalogueMessages();
-      return `export default ${JSON.stringify(Object.fromEntries([...messages].map(([key, text]) => [key, parse(text)])))};`;
-    },
     transform(code, id) {
-      // The catalogue's messages are compiled whole (virtual module above), and its texts are also read as plain strings.
+      // The catalogue's messages are handed over as literals (src/i18n/catalogueMessages.ts), and also read as plain strings.
       if (!build || !/\/src\/.*\.tsx?$/.test(id) || id.includes('/src/config/catalogue/')) return undefined;
       const { program } = parseSync(id, code);
       const out = new MagicString(code);

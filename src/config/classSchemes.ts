@@ -10,7 +10,7 @@
  * (perceptually uniform, readable in greyscale), ColorBrewer YlGnBu
  * (sequential) and PuOr (diverging), Set2 (categorical).
  */
-import { interpolateViridis, interpolateYlGnBu, schemePuOr, schemeSet2, schemeYlGnBu } from 'd3-scale-chromatic';
+import { interpolateViridis, schemePuOr, schemeSet2, schemeYlGnBu } from 'd3-scale-chromatic';
 import type { ClassSchemeSpec, Msg, PaletteId } from './catalogue/types.ts';
 import { parseRgb, type Rgb } from './palette.ts';
 
@@ -40,12 +40,26 @@ export interface SchemeKind<S extends ClassSchemeSpec = ClassSchemeSpec> {
   legend(spec: S, palette: PaletteId, context: { breaks?: readonly number[]; format(value: number): string }): LegendModel;
 }
 
+/**
+ * `count` colours evenly along a list of colour steps, mixing neighbouring
+ * steps linearly in RGB (the first and last steps are the ends; one class
+ * takes the last, darkest step).
+ */
+function alongSteps(steps: Rgb[], count: number): Rgb[] {
+  return Array.from({ length: count }, (_, i) => {
+    const position = count === 1 ? steps.length - 1 : (i * (steps.length - 1)) / (count - 1);
+    const k = Math.min(Math.floor(position), steps.length - 2);
+    const f = position - k;
+    return steps[k].map((c, j) => Math.round(c + (steps[k + 1][j] - c) * f)) as Rgb;
+  });
+}
+
 function sequential(palette: PaletteId, count: number): Rgb[] {
   if (palette === 'viridis') return Array.from({ length: count }, (_, i) => parseRgb(interpolateViridis(count === 1 ? 0 : i / (count - 1))));
   if (palette === 'ylgnbu') {
-    // ColorBrewer's hand-picked steps exist for 3–9 classes; other counts sample the library's interpolator.
+    // ColorBrewer's hand-picked steps exist for 3–9 classes; other counts are read off its 9 steps.
     if (count >= 3 && count <= 9) return schemeYlGnBu[count].map(parseRgb);
-    return Array.from({ length: count }, (_, i) => parseRgb(interpolateYlGnBu(count === 1 ? 1 : 0.1 + (0.9 * i) / (count - 1))));
+    return alongSteps(schemeYlGnBu[9].map(parseRgb), count);
   }
   throw new Error(`${palette} is not a sequential palette`);
 }

@@ -7,17 +7,18 @@
 import type { ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import compiledEnglish from 'virtual:compiled-messages';
+import { parsedCatalogueMessages } from './catalogueMessages.ts';
 
 export const DEFAULT_LOCALE = 'en-GB';
 
 /**
- * Translations by locale. English is the defaultMessage of each message; the
- * built site has it parsed at build time (scripts/vite/compiledMessages.ts),
- * development and tests parse it when shown.
+ * Translations by locale. English is the defaultMessage of each message: the
+ * built site has those parsed at build time, in place
+ * (scripts/vite/compiledMessages.ts), and the catalogue's, which are built
+ * from data, are given here already parsed.
  */
 const TRANSLATIONS: Record<string, Record<string, string> | Record<string, MessageFormatElement[]>> = {
-  [DEFAULT_LOCALE]: (compiledEnglish as Record<string, MessageFormatElement[]> | null) ?? {},
+  [DEFAULT_LOCALE]: parsedCatalogueMessages(),
 };
 
 function onError(error: { code?: string }): void {

@@ -10,10 +10,10 @@ import type { DataClient } from '../data/client.ts';
 import { searchAreas, searchEntry, type SearchEntry } from '../data/search.ts';
 import { useFormats } from '../i18n/useText.ts';
 import { useAppStore } from '../state/store.ts';
+import { SEARCH_FIELD_MESSAGES } from './SearchBox.tsx';
 
 const MESSAGES = {
-  label: { id: 'search.label', defaultMessage: 'Search for an authority, ward or neighbourhood' },
-  placeholder: { id: 'search.placeholder', defaultMessage: 'Search a place, ward or code' },
+  ...SEARCH_FIELD_MESSAGES,
   suggestions: { id: 'search.suggestions', defaultMessage: 'Suggestions' },
   unavailable: { id: 'search.unavailable', defaultMessage: 'Search is unavailable: {error}' },
   loading: { id: 'search.loading', defaultMessage: 'Loading place names…' },
@@ -45,12 +45,13 @@ async function buildIndex(client: DataClient): Promise<SearchEntry[]> {
   return entries;
 }
 
-export function Search({ client }: { client: DataClient }) {
+/** `initialText` and `autoFocus` carry over what was typed into the stand-in field (SearchBox.tsx). */
+export function Search({ client, initialText = '', autoFocus = false }: { client: DataClient; initialText?: string; autoFocus?: boolean }) {
   const f = useFormats();
   const id = useId();
   const listId = `${id}-list`;
-  const [text, setText] = useState('');
-  const [open, setOpen] = useState(false);
+  const [text, setText] = useState(initialText);
+  const [open, setOpen] = useState(autoFocus && initialText.length > 0);
   const [active, setActive] = useState(-1);
   const [entries, setEntries] = useState<SearchEntry[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -125,6 +126,7 @@ export function Search({ client }: { client: DataClient }) {
         aria-activedescendant={showList && active >= 0 && results[active] ? `${id}-option-${active}` : undefined}
         autoComplete="off"
         spellCheck={false}
+        autoFocus={autoFocus}
         placeholder={f.t(MESSAGES.placeholder)}
         value={text}
         onFocus={() => {

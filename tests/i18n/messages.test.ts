@@ -37,3 +37,15 @@ describe('interface messages', () => {
     expect(invalid).toEqual([]);
   });
 });
+
+describe('the catalogue’s messages', () => {
+  it('are plain text, so the built site can show them without a parser', async () => {
+    const { catalogueMsgs, ICU_SYNTAX, parsedCatalogueMessages } = await import('../../src/i18n/catalogueMessages.ts');
+    const msgs = catalogueMsgs();
+    expect(msgs.length).toBeGreaterThan(50);
+    expect(msgs.filter((msg) => ICU_SYNTAX.test(msg.defaultMessage)).map((msg) => msg.id)).toEqual([]);
+    // Each literal is exactly what the parser makes of the text.
+    const parsed = parsedCatalogueMessages();
+    for (const msg of msgs) expect(parsed[msg.id], msg.id).toEqual(parse(msg.defaultMessage));
+  });
+});

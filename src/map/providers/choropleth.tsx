@@ -4,13 +4,15 @@
  * index, draws the choropleth from the shared vector tiles, selects the
  * area under a click and shows the class legend and the area tooltip.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { DataClient, Classes } from '../../data/client.ts';
 import { useAppStore } from '../../state/store.ts';
 import type { ViewSpec } from '../../state/viewSpec.ts';
 import { ClassLegend } from '../../ui/ClassLegend.tsx';
-import { AreaTooltip } from '../../ui/AreaTooltip.tsx';
+
+// Only needed once the pointer is over the map: loaded then, not with the first map.
+const AreaTooltip = lazy(() => import('../../ui/AreaTooltip.tsx').then((m) => ({ default: m.AreaTooltip })));
 import { choroplethLayer, type AreaFeature } from '../layers.ts';
 import type { MapLayerProvider, ProviderLayerProps } from './types.ts';
 
@@ -68,7 +70,11 @@ const codeOf = (object: unknown): string | null => (object as AreaFeature | unde
 export const choroplethProvider: MapLayerProvider = {
   kind: 'area',
   Layer: ChoroplethLayer,
-  Tooltip: ({ client, hover, data }) => <AreaTooltip client={client} code={codeOf(hover.object)} x={hover.x} y={hover.y} data={data as ChoroplethData | null} />,
+  Tooltip: ({ client, hover, data }) => (
+    <Suspense fallback={null}>
+      <AreaTooltip client={client} code={codeOf(hover.object)} x={hover.x} y={hover.y} data={data as ChoroplethData | null} />
+    </Suspense>
+  ),
   Legend: ClassLegend,
   pick: (object) => {
     const code = codeOf(object);
