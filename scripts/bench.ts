@@ -95,8 +95,9 @@ rows.push({ metric: 'JavaScript: whole site (gzip)', value: kb(jsFiles.reduce((s
 
 // 3. In the browser.
 // The server counts what it sends: every request of the page and of its workers.
-let served: ServedResponse[] = [];
-const { server, url } = await startServer('dist', 0, (response) => served.push(response));
+// Each response with the wall-clock time it was sent, to tell what came before the first choropleth from what came after.
+let served: (ServedResponse & { at: number })[] = [];
+const { server, url } = await startServer('dist', 0, (response) => served.push({ ...response, at: Date.now() }));
 const browser = await launchBrowser();
 try {
   interface Load {
@@ -125,10 +126,16 @@ try {
     served = [];
     await page.goto(url);
     await waitForChoropleth(page, 'lsoa:imd:score:2025');
-    const sum = (filter: (path: string) => boolean) => served.filter((r) => filter(r.path)).reduce((s, r) => s + r.bytes, 0);
+    const { firstReadyAt, readyWallClock } = await page.evaluate(() => ({
+      firstReadyAt: window.__atlas!.firstReadyAt!,
+      readyWallClock: performance.timeOrigin + window.__atlas!.firstReadyAt!,
+    }));
+    // The first load is what was sent before the first choropleth was drawn (the search, say, loads after it).
+    const beforeReady = served.filter((r) => r.at <= readyWallClock);
+    const sum = (filter: (path: string) => boolean) => beforeReady.filter((r) => filter(r.path)).reduce((s, r) => s + r.bytes, 0);
     const first = {
-      firstChoropleth: await page.evaluate(() => window.__atlas!.firstReadyAt!),
-      requests: served.length,
+      firstChoropleth: firstReadyAt,
+      requests: beforeReady.length,
       jsBytes: sum((p) => /\.m?js$/.test(p)),
       tileBytes: sum((p) => p.endsWith('.pmtiles')),
       dataBytes: sum((p) => p.includes('/data/') && !p.endsWith('.pmtiles')),
