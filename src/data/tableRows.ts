@@ -8,6 +8,7 @@
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { LayerEntry, MeasureSpec, Release } from '../config/catalogue/types.ts';
+import { rankTotal } from '../config/catalogue/index.ts';
 import type { Level } from '../config/geography.ts';
 import type { TableSort } from '../state/url.ts';
 import type { DataClient } from './client.ts';
@@ -47,7 +48,7 @@ export interface TableSpec {
 export interface TableData {
   spec: TableSpec;
   rows: TableRow[];
-  /** Number of areas in England at this level, for "rank r of n". */
+  /** What a rank is out of ("rank r of n"): the areas the release ranked. */
   total: number;
 }
 
@@ -105,7 +106,7 @@ export async function loadTableData(client: DataClient, spec: TableSpec): Promis
       class: classRow[i] ?? 0,
     };
   });
-  return { spec, rows, total: areas.codes.length };
+  return { spec, rows, total: rankTotal(spec.release, spec.level, areas.codes.length) };
 }
 
 /** The nearest parent of a row (ward of an LSOA, authority of a ward). */

@@ -13,7 +13,7 @@
  */
 import { Fragment } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { layerById, layersOfTheme, measureOf, releaseOf, themeById } from '../config/catalogue/index.ts';
+import { layerById, layersOfTheme, measureOf, rankTotal, releaseOf, themeById } from '../config/catalogue/index.ts';
 import type { LayerEntry, MeasureSpec, Msg, Release } from '../config/catalogue/types.ts';
 import { schemeKind } from '../config/classSchemes.ts';
 import type { Level } from '../config/geography.ts';
@@ -49,6 +49,7 @@ const MESSAGES = {
   headlineClass: m('panel.headline.class', '{className} {cls}'),
   headlineValueOf: m('panel.headline.valueOf', ' of {count} · {measure}: {value} ({layer}, {release})'),
   headlineValue: m('panel.headline.value', ' · {measure}: {value} ({layer}, {release})'),
+  headlineOfNoValue: m('panel.headline.ofNoValue', ' of {count} ({layer}, {release})'),
   headlineRank: m(
     'panel.headline.rank',
     ' · rank {rank} {levels} in England ({polarity, select, higherIsWorse {1 = most deprived} other {1 = highest}})',
@@ -179,7 +180,7 @@ function ThemeStrips({ profile, info, spec, measure, release, manifest }: { prof
       label: f.t(each.short),
       cls: figureOf(slice, each.id, shown.id, position).cls,
       colours,
-      detail: stripDetail(f, each, figureOf(slice, each.id, shown.id, position), total),
+      detail: stripDetail(f, each, figureOf(slice, each.id, shown.id, position), rankTotal(shown, level, total)),
       emphasis: each.id === measure.id,
     }));
     return (
@@ -196,7 +197,7 @@ function ThemeStrips({ profile, info, spec, measure, release, manifest }: { prof
     const shown = chooseRelease(layer, level, slice, release.id);
     if (!shown) return undefined;
     const figure = figureOf(slice, each.id, shown.id, position);
-    return { key: layer.id, label: f.t(layer.short), cls: figure.cls, colours: coloursOf(layer), detail: stripDetail(f, each, figure, total), emphasis: layer.id === spec.layer.id };
+    return { key: layer.id, label: f.t(layer.short), cls: figure.cls, colours: coloursOf(layer), detail: stripDetail(f, each, figure, rankTotal(shown, level, total)), emphasis: layer.id === spec.layer.id };
   };
   const groups = theme.groups
     .map((group) => ({ group, rows: layers.filter((layer) => layer.group === group.id).map(rowOf).filter((row): row is StripRow => !!row) }))
@@ -238,7 +239,7 @@ export function AreaFigures({ profile, info, spec, manifest }: { profile: Profil
     );
   }
   const measure = measureOf(layer, level, spec.measure.id) ?? levelSpec.measures[0];
-  const total = manifest.counts[level];
+  const total = rankTotal(release, level, manifest.counts[level]);
   const figure = figureOf(slice, measure.id, release.id, position);
   const scheme = schemeKind(layer.classes);
   const classCount = scheme.classCount(layer.classes);
@@ -260,7 +261,7 @@ export function AreaFigures({ profile, info, spec, manifest }: { profile: Profil
         <span className="headline__value">
           {figure.cls > 0 ? f.t(MESSAGES.headlineClass, { className, cls: f.integer(figure.cls) }) : f.t(release.missing ?? MESSAGES.noValue)}
         </span>
-        {f.t(figure.cls > 0 ? MESSAGES.headlineValueOf : MESSAGES.headlineValue, {
+        {f.t(figure.cls > 0 ? (figure.value === null ? MESSAGES.headlineOfNoValue : MESSAGES.headlineValueOf) : MESSAGES.headlineValue, {
           count: f.integer(classCount),
           measure: f.t(measure.label),
           value: f.measure(measure, figure.value),

@@ -90,9 +90,9 @@ export function sourceLsoaCodes(): string[] {
   return readCsv('iod/iod2025_lsoa21.csv.gz').map((row) => row['LSOA code (2021)']);
 }
 
-/** The IoD 2019 IMD decile of LSOAs (2011 codes), from the source file. */
-export function sourceImd2019Deciles(): Map<string, number> {
-  return new Map(readCsv('iod/imd2019_lsoa11.csv.gz').map((row) => [row.lsoa11_code, Number(row.IMD_decile)]));
+/** The IoD 2019 IMD decile and rank of LSOAs (2011 codes; ranks among 32,844), from the source file. */
+export function sourceImd2019(): Map<string, { decile: number; rank: number }> {
+  return new Map(readCsv('iod/imd2019_lsoa11.csv.gz').map((row) => [row.lsoa11_code, { decile: Number(row.IMD_decile), rank: Number(row.IMD_rank) }]));
 }
 
 /** The ONS change indicator of each LSOA 2021 (U unchanged, S split, M merged, X irregular), from the 2011→2021 lookup. */

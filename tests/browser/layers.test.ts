@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForChoropleth } from '../../scripts/browser.ts';
-import { baseUrl, decilePixels, openApp, sourceCentroid, sourceImd2019Deciles, sourceLsoaChange, sourceWardDiversity } from './helpers.ts';
+import { baseUrl, decilePixels, openApp, sourceCentroid, sourceImd2019, sourceLsoaChange, sourceWardDiversity } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -55,12 +55,12 @@ describe('ethnic diversity, Census 2021', () => {
 
 describe('the IMD 2019 as a second release', () => {
   const change = sourceLsoaChange();
-  const deciles2019 = sourceImd2019Deciles();
+  const imd2019 = sourceImd2019();
   // An unchanged LSOA (same code in 2011 and 2021) and a split one, in Birmingham.
-  const unchanged = [...change].find(([code, c]) => c.change === 'U' && code >= 'E01009000' && code < 'E01009100' && deciles2019.has(c.lsoa11))![0];
+  const unchanged = [...change].find(([code, c]) => c.change === 'U' && code >= 'E01009000' && code < 'E01009100' && imd2019.has(c.lsoa11))![0];
   const split = [...change].find(([code, c]) => c.change === 'S' && code.startsWith('E0103'))![0];
 
-  it(`switches release without fetching geometry, and shows ${unchanged}’s 2019 decile from the source file`, async () => {
+  it(`switches release without fetching geometry, and shows ${unchanged}’s 2019 decile and rank (of 32,844) from the source file`, async () => {
     const centre = sourceCentroid(unchanged);
     const page = await openApp(browser, `?map=14/${centre.latitude}/${centre.longitude}`);
     const requests = trackRequests(page);
@@ -72,7 +72,10 @@ describe('the IMD 2019 as a second release', () => {
     await clickMapCentre(page);
     const panel = page.locator('.panel');
     await expect.poll(() => panel.locator('.panel__codes code').textContent()).toBe(unchanged);
-    await expect.poll(() => panel.locator('.headline__value').textContent()).toBe(`Decile ${deciles2019.get(unchanged)}`);
+    const source = imd2019.get(unchanged)!;
+    await expect.poll(() => panel.locator('.headline__value').textContent()).toBe(`Decile ${source.decile}`);
+    // 2019 ranked the 32,844 LSOAs of 2011.
+    await expect.poll(() => panel.locator('.headline').textContent()).toContain(`rank ${source.rank.toLocaleString('en-GB')} of 32,844`);
     const after = await decilePixels(page);
     expect(after.counts).not.toEqual(before.counts);
     await page.close();

@@ -16,6 +16,8 @@ export const IOD_RELEASES: Release[] = [
     id: '2019',
     label: { id: 'release.iod2019', defaultMessage: 'IoD 2019' },
     sourceVintage: 'LSOA 2011',
+    // The IoD 2019 ranked England's LSOAs of 2011.
+    rankedAmong: { lsoa: 32_844 },
     missing: {
       id: 'release.iod2019.missing',
       defaultMessage: 'Not comparable: this LSOA changed between 2011 and 2021 (split, merged or redrawn), so it has no 2019 figure',

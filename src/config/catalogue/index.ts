@@ -72,6 +72,11 @@ export function latestRelease(layer: LayerEntry, level: Level): string {
   return releases[releases.length - 1];
 }
 
+/** The number a rank of this release is out of: the areas the publisher ranked, or else the areas of the build. */
+export function rankTotal(release: Release, level: Level, areasInBuild: number): number {
+  return release.rankedAmong?.[level] ?? areasInBuild;
+}
+
 /**
  * For tests: replace the catalogue (e.g. with a fixture layer added) and get
  * a function that restores it.

@@ -84,6 +84,12 @@ export interface Release {
   sourceVintage: string;
   /** Text for areas that have no comparable value in this release (class 0). */
   missing?: Msg;
+  /**
+   * How many areas the publisher ranked, by level, where that is not the
+   * number of areas of the build (IoD 2019 ranked the 32,844 LSOAs of 2011):
+   * a rank is "r of" this.
+   */
+  rankedAmong?: Partial<Record<Level, number>>;
 }
 
 export interface LevelSpec {
