@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseSync } from 'oxc-parser';
 import { LAYERS, THEMES } from '../../src/config/catalogue/index.ts';
+import { messageFactories, walk, type Node } from './ast.ts';
 
 export interface CollectedMessages {
   messages: Map<string, string>;
@@ -19,16 +20,6 @@ export interface CollectedMessages {
   conflicts: string[];
 }
 
-type Node = { type: string; start: number; [key: string]: unknown };
-
-function walk(node: unknown, visit: (node: Node) => void): void {
-  if (Array.isArray(node)) for (const child of node) walk(child, visit);
-  else if (node && typeof node === 'object') {
-    const n = node as Node;
-    if (typeof n.type === 'string') visit(n);
-    for (const value of Object.values(n)) if (value && typeof value === 'object') walk(value, visit);
-  }
-}
 
 const stringOf = (node: unknown): string | undefined => {
   const n = node as Node | null;
@@ -59,30 +50,16 @@ export function collectMessages(srcDir: string): CollectedMessages {
     const source = readFileSync(file, 'utf8');
     const { program } = parseSync(file, source);
     const where = (node: Node) => `${relative(srcDir, file)}:${source.slice(0, node.start).split('\n').length}`;
-    // Message factories: `const m = (id, defaultMessage) => ({ id, defaultMessage })`; their calls with two strings are messages.
-    const factories = new Set<string>();
-    const factoryBodies = new Set<unknown>();
+    const factories = messageFactories(program);
     walk(program, (node) => {
-      if (node.type !== 'VariableDeclarator') return;
-      const init = node.init as Node | null;
-      const body = init?.type === 'ArrowFunctionExpression' ? (init.body as Node) : undefined;
-      const object = body?.type === 'ParenthesizedExpression' ? (body.expression as Node) : body;
-      if (object?.type !== 'ObjectExpression') return;
-      const names = (object.properties as Node[]).map((p) => (p.key as { name?: string })?.name);
-      if (names.includes('id') && names.includes('defaultMessage')) {
-        factories.add((node.id as { name: string }).name);
-        factoryBodies.add(object);
-      }
-    });
-    walk(program, (node) => {
-      if (node.type === 'CallExpression' && (node.callee as Node).type === 'Identifier' && factories.has((node.callee as { name: string }).name)) {
+      if (node.type === 'CallExpression' && (node.callee as Node).type === 'Identifier' && factories.names.has((node.callee as { name: string }).name)) {
         const [idArg, textArg] = node.arguments as Node[];
         const id = stringOf(idArg);
         const text = stringOf(textArg);
         if (id !== undefined && text !== undefined) add(id, text);
         else if (!file.startsWith(catalogueDir)) dynamic.push(where(node));
       }
-      if (factoryBodies.has(node)) return;
+      if (factories.bodies.has(node)) return;
       if (node.type === 'ObjectExpression') {
         const props = (node.properties as Node[]).filter((p) => p.type === 'Property');
         const prop = (name: string) => props.find((p) => (p.key as Node).type === 'Identifier' && (p.key as { name: string }).name === name);

@@ -14,19 +14,8 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 import MagicString from 'magic-string';
 import { parseSync } from 'oxc-parser';
 import type { Plugin } from 'vite';
+import { isStringLiteral as isString, messageFactories, walk, type Node } from '../i18n/ast.ts';
 
-type Node = { type: string; start: number; end: number; [key: string]: unknown };
-
-function walk(node: unknown, visit: (node: Node) => void): void {
-  if (Array.isArray(node)) for (const child of node) walk(child, visit);
-  else if (node && typeof node === 'object') {
-    const n = node as Node;
-    if (typeof n.type === 'string') visit(n);
-    for (const value of Object.values(n)) if (value && typeof value === 'object') walk(value, visit);
-  }
-}
-
-const isString = (node: unknown): node is Node & { value: string } => (node as Node | null)?.type === 'Literal' && typeof (node as Node).value === 'string';
 
 export function compiledMessages(): Plugin {
   let build = false;
@@ -52,16 +41,8 @@ export function compiledMessages(): Plugin {
           return this.error(`${id}: message "${node.value}" is not valid ICU (${(error as Error).message})`);
         }
       };
-      // Factories `const m = (id, defaultMessage) => ({ id, defaultMessage })`: their calls' second argument is a message.
-      const factories = new Set<string>();
-      walk(program, (node) => {
-        const init = node.type === 'VariableDeclarator' ? (node.init as Node | null) : null;
-        const body = init?.type === 'ArrowFunctionExpression' ? (init.body as Node) : undefined;
-        const object = body?.type === 'ParenthesizedExpression' ? (body.expression as Node) : body;
-        if (object?.type === 'ObjectExpression' && (object.properties as Node[]).some((p) => (p.key as { name?: string })?.name === 'defaultMessage')) {
-          factories.add((node.id as { name: string }).name);
-        }
-      });
+      // Calls of message factories (`m('id', '…')`) have their text as second argument.
+      const factories = messageFactories(program).names;
       walk(program, (node) => {
         if (node.type === 'Property' && (node.key as { name?: string }).name === 'defaultMessage' && isString(node.value)) {
           const value = node.value as Node & { value: string };

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
+import { walk, type Node } from '../../scripts/i18n/ast.ts';
 
 const USER_VISIBLE_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label', 'summary']);
 const HAS_LETTERS = /\p{L}/u;
@@ -19,16 +20,6 @@ interface Finding {
   text: string;
 }
 
-type Node = { type: string; start: number; end: number; [key: string]: unknown };
-
-function walk(node: unknown, visit: (node: Node) => void): void {
-  if (Array.isArray(node)) for (const child of node) walk(child, visit);
-  else if (node && typeof node === 'object') {
-    const n = node as Node;
-    if (typeof n.type === 'string') visit(n);
-    for (const [key, value] of Object.entries(n)) if (key !== 'parent' && value && typeof value === 'object') walk(value, visit);
-  }
-}
 
 /** The string literals a component renders as they are. */
 export function findLiterals(file: string, source: string): Finding[] {

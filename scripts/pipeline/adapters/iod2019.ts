@@ -12,7 +12,7 @@
  */
 import { INDICATORS, type IndicatorId } from '../../../src/config/indicators.ts';
 import { CODE_PATTERNS, isOutsideEnglandCode } from '../../../src/config/geography.ts';
-import { decileFromRank } from '../../../src/stats/ranking.ts';
+import { rankAndDecile } from './iod2025.ts';
 import { type CsvTable, numberCell, requireColumnByPrefix, requireColumns } from '../csv.ts';
 import { countOf, InputError, listSome } from '../errors.ts';
 
@@ -233,17 +233,7 @@ export function parseIod2019(table: CsvTable, lookup: Lsoa11Lookup, lsoa21Codes:
     const columns: Iod2019Columns = { score: new Float64Array(n).fill(Number.NaN), rank: new Int32Array(n), decile: new Uint8Array(n) };
     rows.forEach((row, i) => {
       if (scoreColumn >= 0) columns.score[i] = numberCell(table, row, scoreColumn);
-      const rank = numberCell(table, row, rankColumn, { integer: true, min: 1, max: n });
-      const decile = numberCell(table, row, decileColumn, { integer: true, min: 1, max: 10 });
-      if (decile !== decileFromRank(rank, n)) {
-        throw new InputError({
-          file: table.file,
-          line: table.lines[row],
-          column: table.header[decileColumn],
-          problem: `decile ${decile} does not match rank ${rank} of ${n} LSOAs (expected ${decileFromRank(rank, n)})`,
-          hint: 'Deciles are ⌈rank × 10 / number of LSOAs⌉; a file with rows missing or added gives this error.',
-        });
-      }
+      const { rank, decile } = rankAndDecile(table, row, rankColumn, decileColumn, n);
       columns.rank[i] = rank;
       columns.decile[i] = decile;
     });

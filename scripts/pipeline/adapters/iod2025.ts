@@ -72,17 +72,7 @@ export function parseIod(table: CsvTable, lookupCodes: ReadonlySet<string>, look
     };
     for (let i = 0; i < n; i++) {
       columns.score[i] = numberCell(table, i, scoreColumn);
-      const rank = numberCell(table, i, rankColumn, { integer: true, min: 1, max: n });
-      const decile = numberCell(table, i, decileColumn, { integer: true, min: 1, max: 10 });
-      if (decile !== decileFromRank(rank, n)) {
-        throw new InputError({
-          file: table.file,
-          line: table.lines[i],
-          column: table.header[decileColumn],
-          problem: `decile ${decile} does not match rank ${rank} of ${n} LSOAs (expected ${decileFromRank(rank, n)})`,
-          hint: 'Deciles are ⌈rank × 10 / number of LSOAs⌉; a file with rows missing or added gives this error.',
-        });
-      }
+      const { rank, decile } = rankAndDecile(table, i, rankColumn, decileColumn, n);
       columns.rank[i] = rank;
       columns.decile[i] = decile;
     }
@@ -129,4 +119,24 @@ export function checkSameCodes(
       problem: `has ${codes.length.toLocaleString('en-GB')} LSOA rows but ${expectedFrom} has ${expected.size.toLocaleString('en-GB')}; missing ${listSome(missing)}`,
     });
   }
+}
+
+/**
+ * An LSOA's national rank and decile from an IoD file, checked against each
+ * other: the decile must be ⌈rank × 10 / n⌉ (MHCLG's definition), which also
+ * catches a file with rows missing or added.
+ */
+export function rankAndDecile(table: CsvTable, row: number, rankColumn: number, decileColumn: number, n: number): { rank: number; decile: number } {
+  const rank = numberCell(table, row, rankColumn, { integer: true, min: 1, max: n });
+  const decile = numberCell(table, row, decileColumn, { integer: true, min: 1, max: 10 });
+  if (decile !== decileFromRank(rank, n)) {
+    throw new InputError({
+      file: table.file,
+      line: table.lines[row],
+      column: table.header[decileColumn],
+      problem: `decile ${decile} does not match rank ${rank} of ${n} LSOAs (expected ${decileFromRank(rank, n)})`,
+      hint: 'Deciles are ⌈rank × 10 / number of LSOAs⌉; a file with rows missing or added gives this error.',
+    });
+  }
+  return { rank, decile };
 }
