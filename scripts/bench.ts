@@ -27,6 +27,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     runs: { type: 'string', default: '5' },
     'skip-pipeline': { type: 'boolean', default: false },
+    // A site built by another commit (with its data in DIR/data): the first choropleth of both is timed in turns.
+    baseline: { type: 'string' },
   },
 });
 const dataDir = resolve(values.data ?? process.env.DATA_DIR ?? '../shared/data');
@@ -199,6 +201,32 @@ try {
   rows.push({ metric: 'Switch release (IMD 2025 → 2019)', value: ms(m('release')), target: '< 100 ms', pass: m('release') < 100 });
   rows.push({ metric: 'Switch release: requests (same colour file)', value: String(m('releaseRequests')), target: '0', pass: m('releaseRequests') === 0 });
   rows.push({ metric: 'Switch release: geometry requests', value: String(Math.max(...loads.map((l) => l.releaseTileRequests))), target: '0', pass: loads.every((l) => l.releaseTileRequests === 0) });
+
+  if (values.baseline) {
+    // On a noisy machine only a comparison made in turns, in one run, says whether the first map got slower.
+    const base = await startServer(resolve(values.baseline), 0);
+    const firstMap = async (at: string) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript({ content: 'window.__name = (f) => f;' });
+      const page = await context.newPage();
+      await page.goto(at);
+      await waitForChoropleth(page);
+      const time = await page.evaluate(() => window.__atlas!.firstReadyAt!);
+      await context.close();
+      return time;
+    };
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let run = 0; run < Math.max(runs, 7); run++) {
+      ours.push(await firstMap(url));
+      theirs.push(await firstMap(base.url));
+    }
+    base.server.close();
+    const ratio = median(ours) / median(theirs);
+    rows.push({ metric: `First choropleth, this build (in turns with the baseline)`, value: ms(median(ours)) });
+    rows.push({ metric: `First choropleth, baseline ${values.baseline}`, value: ms(median(theirs)) });
+    rows.push({ metric: 'First choropleth: this build / baseline', value: ratio.toFixed(2), target: '≤ 1.05', pass: ratio <= 1.05 });
+  }
 } finally {
   await browser.close();
   server.close();

@@ -150,9 +150,8 @@ export function MapView({ client, tiles, manifest, config }: Props) {
   return (
     <div className="map" inert={hidden}>
       <div ref={container} className="map__canvas" role="region" aria-label={intl.formatMessage({ id: 'map.region', defaultMessage: 'Map' })} />
-      {ready && (
-        <Layer client={client} tiles={tiles} spec={spec} basemap={basemap} onHover={onHover} onClick={onClick} onViewportLoad={onViewportLoad} onLayers={setProvided} />
-      )}
+      {/* Mounted at once, so that its data loads while the map's style does; its layers reach deck.gl once the style is ready. */}
+      <Layer client={client} tiles={tiles} spec={spec} basemap={basemap} onHover={onHover} onClick={onClick} onViewportLoad={onViewportLoad} onLayers={setProvided} />
       <p className="attribution">
         <span>{intl.formatMessage(spec.layer.attribution)}</span> ·{' '}
         <FormattedMessage id="map.attribution.boundaries" defaultMessage="Boundaries © ONS" />

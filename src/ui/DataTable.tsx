@@ -123,7 +123,7 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
     where: filterLad ? f.t(MESSAGES.inLad, { lad: ladName ?? filterLad }) : f.t(MESSAGES.inEngland),
     measure: f.t(measure.label),
   });
-  const weighted = !!manifest.layers[layer.id]?.officialLadMeasures;
+  const weighted = Boolean(spec.measure.populationWeighted);
 
   return (
     <section className="table-view" aria-labelledby="table-title">

@@ -54,6 +54,8 @@ function summaryMeasure(measure: Measure): MeasureSpec {
       : { style: 'decimal', decimals: Math.min(info.decimals, 2), storedDecimals: info.decimals },
     polarity: 'higherIsWorse',
     ranked: true,
+    // Every summary measure but the share of LSOAs in the most deprived 10% weights LSOAs by population.
+    populationWeighted: measure !== 'proportionMostDeprived10',
   };
 }
 

@@ -55,6 +55,8 @@ export interface MeasureSpec {
   csv: string;
   format: NumberFormat;
   polarity: Polarity;
+  /** Whether it weights LSOAs by population (the note then says which population). */
+  populationWeighted?: boolean;
   /**
    * Whether areas have a national rank for it (1 = most deprived, or the
    * highest value for a neutral or higherIsBetter measure).
