@@ -31,8 +31,12 @@ const MESSAGES = {
   levelsAndMeasures: m('about.levelsAndMeasures', 'Geographies and measures'),
   levelMeasures: m('about.levelMeasures', '{levels}: {count, plural, one {# measure} other {# measures}}'),
   gaps: m('about.gaps', 'Gaps'),
-  gap: m('about.gap', '{count, plural, one {# {level}} other {# {levels}}} without a {release} figure: {reason}'),
+  gap: m('about.gap', '{count, plural, one {# {level}} other {# {levels}}} with no {release} figure: {reason}'),
   layerSources: m('about.layerSources', 'Sources'),
+  layersCaption: m('about.layersCaption', 'The {count} layers below share their method, releases, gaps and sources'),
+  layerColumn: m('about.layerColumn', 'Layer'),
+  measuresColumn: m('about.measuresColumn', 'What it measures'),
+  sharedNote: m('about.sharedNote', 'What follows holds for each of these {count} layers.'),
   listSeparator: m('about.listSeparator', '; '),
   weightsTitle: m('about.weights.title', 'Population weights'),
   weights: m('about.weights', 'Measures that are averages or shares of people weight each LSOA by <strong>{weights}</strong>.'),
@@ -131,15 +135,69 @@ function levelGroups(layer: LayerEntry): { levels: Level[]; measures: MeasureSpe
   return groups;
 }
 
-function LayerSection({ layer, manifest }: { layer: LayerEntry; manifest: Manifest }) {
+/**
+ * What a layer's About entry says beyond its name and description: layers
+ * with the same (the IMD and its domains) are described once, together.
+ */
+function sharedKey(layer: LayerEntry, manifest: Manifest): string {
+  const built = manifest.layers[layer.id];
+  return JSON.stringify([
+    layer.about.defaultMessage,
+    layer.releases.map((release) => release.id),
+    Boolean(built),
+    (built?.gaps ?? []).map((gap) => [gap.level, gap.release, gap.count, gap.reason]),
+    layer.sources,
+    levelGroups(layer).map((group) => [group.levels, group.measures.map((measure) => measure.id)]),
+  ]);
+}
+
+/** The layers of a theme in order, those that share their About entry in one group. */
+function groupLayers(layers: LayerEntry[], manifest: Manifest): LayerEntry[][] {
+  const groups = new Map<string, LayerEntry[]>();
+  for (const layer of layers) {
+    const key = sharedKey(layer, manifest);
+    groups.set(key, [...(groups.get(key) ?? []), layer]);
+  }
+  return [...groups.values()];
+}
+
+function LayerSection({ layers, manifest }: { layers: LayerEntry[]; manifest: Manifest }) {
   const f = useFormats();
+  const layer = layers[0];
   const built = manifest.layers[layer.id];
   const sources = layer.sources.map((id) => manifest.sources.find((s) => s.id === id)?.title).filter((title): title is string => !!title);
   const gaps = built?.gaps ?? [];
   return (
     <section className="about__layer" aria-labelledby={`about-layer-${layer.id}`}>
-      <h4 id={`about-layer-${layer.id}`}>{f.t(layer.label)}</h4>
-      <p>{f.t(layer.description)}</p>
+      {layers.length === 1 ? (
+        <>
+          <h4 id={`about-layer-${layer.id}`}>{f.t(layer.label)}</h4>
+          <p>{f.t(layer.description)}</p>
+        </>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="measures about__layers">
+              <caption id={`about-layer-${layer.id}`}>{f.t(MESSAGES.layersCaption, { count: layers.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{f.t(MESSAGES.layerColumn)}</th>
+                  <th scope="col">{f.t(MESSAGES.measuresColumn)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {layers.map((each) => (
+                  <tr key={each.id}>
+                    <th scope="row">{f.t(each.label)}</th>
+                    <td>{f.t(each.description)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted">{f.t(MESSAGES.sharedNote, { count: layers.length })}</p>
+        </>
+      )}
       <p>{f.t(layer.about)}</p>
       {!built && <p className="muted">{f.t(MESSAGES.notBuilt)}</p>}
       <dl className="about__measures">
@@ -243,8 +301,8 @@ export function AboutPage({ client, manifest }: { client: DataClient; manifest: 
                 </p>
               </Fragment>
             ))}
-            {layersOfTheme(theme.id).map((layer) => (
-              <LayerSection key={layer.id} layer={layer} manifest={manifest} />
+            {groupLayers(layersOfTheme(theme.id), manifest).map((layers) => (
+              <LayerSection key={layers[0].id} layers={layers} manifest={manifest} />
             ))}
           </section>
         ))}
