@@ -13,6 +13,18 @@ export function isLevel(value: string): value is Level {
   return (LEVELS as readonly string[]).includes(value);
 }
 
+/**
+ * How the map shows each geography when it is the one mapped (or, for
+ * `flyToMaxZoom`, when one of its areas is selected): the map reads this
+ * rather than asking which level it has.
+ */
+export const LEVEL_DISPLAY: Record<Level, { wardOutlinesFromZoom: number; lsoaOutlines: boolean; wardLabelsFromZoom: number; flyToMaxZoom: number }> = {
+  lsoa: { wardOutlinesFromZoom: 8.5, lsoaOutlines: true, wardLabelsFromZoom: 10.5, flyToMaxZoom: 14 },
+  // Wards mapped: their outlines and names come in at lower zooms.
+  ward: { wardOutlinesFromZoom: 0, lsoaOutlines: false, wardLabelsFromZoom: 9, flyToMaxZoom: 13 },
+  lad: { wardOutlinesFromZoom: 8.5, lsoaOutlines: false, wardLabelsFromZoom: 10.5, flyToMaxZoom: 13 },
+};
+
 /** GSS code patterns for England: E01 LSOA, E05 ward, E06–E09 local authority district. */
 export const CODE_PATTERNS: Record<Level, RegExp> = {
   lsoa: /^E01\d{6}$/,

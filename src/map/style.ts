@@ -14,7 +14,7 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import { LEVELS, type Level } from '../config/geography.ts';
+import { LEVEL_DISPLAY, LEVELS, type Level } from '../config/geography.ts';
 import { tileUrlTemplate } from './tileStore.ts';
 import type { Bounds } from '../data/schema.ts';
 
@@ -130,10 +130,10 @@ export function addDataToBasemap(map: MapLibreMap, bounds: Bounds): void {
   for (const layer of outlineLayers()) if (!map.getLayer(layer.id)) map.addLayer(layer, firstSymbol);
 }
 
-/** Ward outlines appear earlier when wards are the level shown; LSOA lines only at the LSOA level. */
+/** Outlines for the level shown (LEVEL_DISPLAY): ward lines earlier when wards are mapped, LSOA lines only for LSOAs. */
 export function applyLevelToOutlines(map: MapLibreMap, level: Level): void {
-  map.setLayerZoomRange(LAYER_IDS.wardLine, level === 'ward' ? 0 : 8.5, 24);
-  map.setLayoutProperty(LAYER_IDS.lsoaLine, 'visibility', level === 'lsoa' ? 'visible' : 'none');
+  map.setLayerZoomRange(LAYER_IDS.wardLine, LEVEL_DISPLAY[level].wardOutlinesFromZoom, 24);
+  map.setLayoutProperty(LAYER_IDS.lsoaLine, 'visibility', LEVEL_DISPLAY[level].lsoaOutlines ? 'visible' : 'none');
 }
 
 /** Outlines the selected areas (one, or a set of the same level) on the source of their level. */

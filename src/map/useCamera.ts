@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { levelOfCode } from '../config/geography.ts';
+import { LEVEL_DISPLAY, levelOfCode } from '../config/geography.ts';
 import { boundsAt, type DataClient, type GroupAreaIndex } from '../data/client.ts';
 import type { Bounds } from '../data/schema.ts';
 import { useAppStore } from '../state/store.ts';
@@ -64,7 +64,7 @@ export function useCamera(map: MapLibreMap | null, client: DataClient): void {
       const narrow = map.getContainer().clientWidth < 720;
       map.fitBounds(bounds, {
         padding: narrow ? 24 : { top: 48, bottom: 48, left: 48, right: 440 },
-        maxZoom: levelOfCode(cameraTarget.code) === 'lsoa' ? 14 : 13,
+        maxZoom: LEVEL_DISPLAY[levelOfCode(cameraTarget.code) ?? 'lad'].flyToMaxZoom,
         duration: cameraTarget.instant || prefersReducedMotion() ? 0 : 1200,
       });
     });

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Level } from '../config/geography.ts';
+import { LEVEL_DISPLAY, type Level } from '../config/geography.ts';
 import type { DataClient, GroupAreaIndex } from '../data/client.ts';
 import { placeLabels } from './labelPlacement.ts';
 import { LABEL_FONT_FAMILY, LABEL_FONT_WEIGHT, type PlaceLabel } from './layers.ts';
@@ -53,7 +53,7 @@ export function useLabels({ map, client, enabled, level, zoom, settled }: Option
   const [ladLabels, setLadLabels] = useState<PlaceLabel[]>([]);
   const [wardLabels, setWardLabels] = useState<PlaceLabel[]>([]);
   const showLad = enabled && zoom >= 6 && zoom < 11.5;
-  const showWard = enabled && (zoom >= 10.5 || (level === 'ward' && zoom >= 9));
+  const showWard = enabled && zoom >= LEVEL_DISPLAY[level].wardLabelsFromZoom;
 
   useEffect(() => {
     if (enabled) client.groupAreas('lad').then((areas) => setLadLabels(toLabels(areas)), () => {});
