@@ -35,6 +35,8 @@ export interface LegendModel {
 
 export interface SchemeKind<S extends ClassSchemeSpec = ClassSchemeSpec> {
   classCount(spec: S): number;
+  /** What one class is called ("Decile", "Quintile"): table columns, tooltips, download column names. */
+  className(spec: S): Msg;
   /** colours[c - 1] is the colour of class c. */
   colours(spec: S, palette: PaletteId): Rgb[];
   legend(spec: S, palette: PaletteId, context: { breaks?: readonly number[]; format(value: number): string }): LegendModel;
@@ -66,8 +68,12 @@ function sequential(palette: PaletteId, count: number): Rgb[] {
 
 const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
 
+const DECILE = m('class.decile', 'Decile');
+const QUANTILE_NAMES: Record<number, Msg> = { 4: m('class.quartile', 'Quartile'), 5: m('class.quintile', 'Quintile'), 10: DECILE };
+
 const deciles: SchemeKind<{ kind: 'deciles' }> = {
   classCount: () => 10,
+  className: () => DECILE,
   colours: (_spec, palette) => sequential(palette, 10),
   legend(spec, palette) {
     return {
@@ -89,6 +95,7 @@ const deciles: SchemeKind<{ kind: 'deciles' }> = {
 
 const quantiles: SchemeKind<{ kind: 'quantiles'; count: number }> = {
   classCount: (spec) => spec.count,
+  className: (spec) => QUANTILE_NAMES[spec.count] ?? m('class.group', 'Group'),
   colours: (spec, palette) => sequential(palette, spec.count),
   legend(spec, palette, { breaks, format }) {
     const colours = this.colours(spec, palette);
@@ -113,6 +120,7 @@ const quantiles: SchemeKind<{ kind: 'quantiles'; count: number }> = {
 
 const diverging: SchemeKind<{ kind: 'diverging'; midpoint: number; stepsEachSide: number }> = {
   classCount: (spec) => spec.stepsEachSide * 2 + 1,
+  className: () => m('class.step', 'Step'),
   colours(spec, palette) {
     if (palette !== 'puor') throw new Error(`${palette} is not a diverging palette`);
     const n = spec.stepsEachSide * 2 + 1;
@@ -136,6 +144,7 @@ const diverging: SchemeKind<{ kind: 'diverging'; midpoint: number; stepsEachSide
 
 const categories: SchemeKind<{ kind: 'categories'; categories: { id: string; label: Msg }[] }> = {
   classCount: (spec) => spec.categories.length,
+  className: () => m('class.category', 'Category'),
   colours(spec, palette) {
     if (palette !== 'set2') throw new Error(`${palette} is not a categorical palette`);
     // More categories would repeat colours, and readers could not tell them apart.

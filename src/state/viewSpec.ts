@@ -31,21 +31,6 @@ export interface ViewSpec {
   key: string;
 }
 
-const CLASS_NAMES: Record<string, Msg> = {
-  deciles: { id: 'class.decile', defaultMessage: 'Decile' },
-  quantiles5: { id: 'class.quintile', defaultMessage: 'Quintile' },
-  quantiles4: { id: 'class.quartile', defaultMessage: 'Quartile' },
-  quantiles10: { id: 'class.decile', defaultMessage: 'Decile' },
-  quantiles: { id: 'class.group', defaultMessage: 'Group' },
-  diverging: { id: 'class.step', defaultMessage: 'Step' },
-  categories: { id: 'class.category', defaultMessage: 'Category' },
-};
-
-function classNameOf(layer: LayerEntry): Msg {
-  const spec = layer.classes;
-  return (spec.kind === 'quantiles' && CLASS_NAMES[`quantiles${spec.count}`]) || CLASS_NAMES[spec.kind];
-}
-
 const NOT_BUILT: Msg = {
   id: 'view.notBuilt',
   defaultMessage: '{layer} is not in this build of the data (its source file was not given to the pipeline), so the map shows {fallback}.',
@@ -92,7 +77,7 @@ export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' 
     paths: { classes: dataPaths.classes(layer.id, level, measure.id), values: dataPaths.values(layer.id, level) },
     scheme,
     colours: [NO_DATA_COLOUR, ...scheme.colours(layer.classes, layer.palette)],
-    className: classNameOf(layer),
+    className: scheme.className(layer.classes),
     key: `${level}:${layer.id}:${measure.id}:${releaseId}`,
   };
   return { spec, problems };

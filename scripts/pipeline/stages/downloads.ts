@@ -8,6 +8,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { DEFAULT_LAYER_ID, releaseOf, type LayerEntry, type MeasureSpec } from '../../../src/config/catalogue/index.ts';
 import type { Level } from '../../../src/config/geography.ts';
+import { schemeKind } from '../../../src/config/classSchemes.ts';
 import { LEVEL_NAMES } from '../../../src/config/levelText.ts';
 import type { Geography } from '../lookup.ts';
 import type { LayerData } from '../model.ts';
@@ -86,7 +87,7 @@ function classCountColumns(layers: readonly LayerData[], level: 'ward' | 'lad'):
   const counts = layer?.lsoaClassCounts[level];
   if (!layer || !counts) return [];
   const n = layer.classCount;
-  const word = layer.entry.classes.kind === 'deciles' ? 'decile' : layer.entry.classes.kind === 'quantiles' && n === 5 ? 'quintile' : 'class';
+  const word = schemeKind(layer.entry.classes).className(layer.entry.classes).defaultMessage.toLowerCase();
   return Array.from({ length: n }, (_, c) => ({
     name: `${layer.entry.id}_lsoas_in_${word}_${c + 1}`,
     level,
