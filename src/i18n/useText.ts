@@ -8,7 +8,8 @@ import { useMemo } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
 import type { MeasureSpec, Msg } from '../config/catalogue/types.ts';
 
-export type MessageValues = Record<string, string | number | boolean | null | undefined | Date>;
+/** Values of a message; a value that is itself a message (a layer's label, say) is put in the reader's language first. */
+export type MessageValues = Record<string, string | number | boolean | null | undefined | Date | Msg>;
 export type Translate = (msg: Msg, values?: MessageValues) => string;
 
 export interface Formats {
@@ -27,8 +28,11 @@ export interface Formats {
 const RANK_OF: Msg = { id: 'format.rankOf', defaultMessage: '{rank} of {total}' };
 const NONE: Msg = { id: 'format.none', defaultMessage: '–' };
 
+const isMsg = (value: unknown): value is Msg => typeof value === 'object' && value !== null && 'id' in value && 'defaultMessage' in value;
+
 export function formatsFor(intl: IntlShape): Formats {
-  const t: Translate = (msg, values) => intl.formatMessage(msg, values as Record<string, string>);
+  const t: Translate = (msg, values) =>
+    intl.formatMessage(msg, values && (Object.fromEntries(Object.entries(values).map(([key, value]) => [key, isMsg(value) ? t(value) : value])) as Record<string, string>));
   const integer = (value: number) => intl.formatNumber(value, { maximumFractionDigits: 0 });
   const decimal = (value: number, decimals: number) => intl.formatNumber(value, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   const percent = (fraction: number, decimals = 1) =>

@@ -23,7 +23,7 @@ export interface Notice {
   id: number;
   /** The text, as a message (translated when shown) with its values. */
   msg: Msg;
-  values?: Record<string, string | number>;
+  values?: Problem['values'];
   tone: 'info' | 'warning' | 'error';
 }
 

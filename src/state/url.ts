@@ -74,7 +74,8 @@ export const DEFAULT_URL_STATE: UrlState = {
 /** A problem with a link, as a message for the notices. */
 export interface Problem {
   msg: Msg;
-  values?: Record<string, string | number>;
+  /** Values of the message; a message among them (a layer's label) is translated too. */
+  values?: Record<string, string | number | Msg>;
 }
 
 // `indicator` is the name links used before layers other than the IoD existed.
@@ -218,7 +219,7 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
   if (!entry.levels[state.level]) {
     const fallback = levelsOf(entry)[0];
     // Only a level the link asked for is worth a notice; the default level quietly becomes the layer's first.
-    if (level) problems.push({ msg: URL_MESSAGES.layerLevel, values: { layer: entry.label.defaultMessage, level: state.level, fallback } });
+    if (level) problems.push({ msg: URL_MESSAGES.layerLevel, values: { layer: entry.label, level: state.level, fallback } });
     state.level = fallback;
   }
   const levelSpec = entry.levels[state.level]!;
@@ -227,7 +228,7 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
     params,
     ['measure'],
     (v) => measureOf(entry, state.level, v.trim())?.id,
-    (value) => problems.push({ msg: URL_MESSAGES.measure, values: { value: echo(value), layer: entry.label.defaultMessage, fallback: levelSpec.measures[0].label.defaultMessage } }),
+    (value) => problems.push({ msg: URL_MESSAGES.measure, values: { value: echo(value), layer: entry.label, fallback: levelSpec.measures[0].label } }),
     problems,
   );
   // The default measure is left out of links (null), so that a link stays short.
@@ -237,7 +238,7 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
     params,
     ['release'],
     (v) => (levelSpec.releases.includes(v.trim()) ? v.trim() : undefined),
-    (value) => problems.push({ msg: URL_MESSAGES.release, values: { value: echo(value), layer: entry.label.defaultMessage } }),
+    (value) => problems.push({ msg: URL_MESSAGES.release, values: { value: echo(value), layer: entry.label } }),
     problems,
   );
   if (release && release !== levelSpec.releases[levelSpec.releases.length - 1]) state.release = release;

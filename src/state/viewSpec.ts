@@ -51,7 +51,7 @@ export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' 
   let level = layer.levels[state.level] ? state.level : levelsOf(layer)[0];
   if (!manifest.layers[layer.id]?.levels[level]) {
     const fallback = layerById(DEFAULT_LAYER_ID)!;
-    problems.push({ msg: NOT_BUILT, values: { layer: layer.label.defaultMessage, fallback: fallback.label.defaultMessage } });
+    problems.push({ msg: NOT_BUILT, values: { layer: layer.label, fallback: fallback.label } });
     layer = fallback;
     level = layer.levels[level] ? level : levelsOf(layer)[0];
   }
@@ -63,7 +63,7 @@ export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' 
   let releaseId = state.release ?? builtReleases[builtReleases.length - 1];
   if (!builtReleases.includes(releaseId)) {
     // A release of a layer that fell back was asked of another layer: the layer's problem says enough.
-    if (state.release && layer.id === state.layer) problems.push({ msg: RELEASE_NOT_BUILT, values: { release: state.release, layer: layer.label.defaultMessage } });
+    if (state.release && layer.id === state.layer) problems.push({ msg: RELEASE_NOT_BUILT, values: { release: state.release, layer: layer.label } });
     releaseId = builtReleases[builtReleases.length - 1];
   }
   const scheme = schemeKind(layer.classes);

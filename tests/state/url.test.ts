@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIntl } from 'react-intl';
 import { LAYERS, replaceCatalogueForTest } from '../../src/config/catalogue/index.ts';
+import { formatsFor } from '../../src/i18n/useText.ts';
 import type { LayerEntry, LayerKind } from '../../src/config/catalogue/types.ts';
 import {
   DEFAULT_URL_STATE,
@@ -40,7 +41,7 @@ const state = (changes: Partial<UrlState>): UrlState => ({ ...DEFAULTS, sort: { 
 
 /** Problems as the English text a notice shows. */
 const intl = createIntl({ locale: 'en-GB', defaultLocale: 'en-GB', messages: {}, onError: () => {} });
-const text = (problem: Problem) => intl.formatMessage(problem.msg, problem.values);
+const text = (problem: Problem) => formatsFor(intl).t(problem.msg, problem.values);
 const texts = (problems: Problem[]) => problems.map(text);
 
 /** Every string a problem echoes from the link. */
@@ -298,7 +299,7 @@ describe('parseUrlState: layers, measures and releases come from the catalogue',
     // The measure and release are then judged at the level shown.
     expect(parsed).toEqual(state({ layer: 'fixture_rate', level: 'ward', measure: 'growth', release: '2020' }));
     expect(problems.map((p) => p.msg)).toEqual([URL_MESSAGES.layerLevel]);
-    expect(problems[0].values).toMatchObject({ layer: 'Fixture rate of tests', level: 'lsoa', fallback: 'ward' });
+    expect(problems[0].values).toMatchObject({ layer: FIXTURE_LAYER.label, level: 'lsoa', fallback: 'ward' });
   });
 
   it('shows a layer without LSOAs at its first level, quietly, when the link names no level', () => {

@@ -4,7 +4,7 @@
  * colours, and fall-backs with problems for what the build lacks.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { LAYERS, replaceCatalogueForTest } from '../../src/config/catalogue/index.ts';
+import { LAYERS, layerById, replaceCatalogueForTest } from '../../src/config/catalogue/index.ts';
 import { NO_DATA_COLOUR } from '../../src/config/palette.ts';
 import type { BuiltLayer, Manifest } from '../../src/data/schema.ts';
 import type { UrlState } from '../../src/state/url.ts';
@@ -109,7 +109,7 @@ describe('resolveView: what the build lacks', () => {
     expect(spec.paths.classes).toBe('classes/imd/ward/averageScore.json');
     expect(problems).toHaveLength(1);
     expect(problems[0].msg.id).toBe('view.notBuilt');
-    expect(problems[0].values).toEqual({ layer: 'Ethnic diversity', fallback: 'Index of Multiple Deprivation' });
+    expect(problems[0].values).toEqual({ layer: layerById('ethnic_diversity')!.label, fallback: layerById('imd')!.label });
   });
 
   it('falls back when the layer was built but not at this level', () => {
@@ -139,7 +139,7 @@ describe('resolveView: what the build lacks', () => {
     expect(spec.key).toBe('lsoa:imd:score:2025');
     expect(problems).toHaveLength(1);
     expect(problems[0].msg.id).toBe('view.releaseNotBuilt');
-    expect(problems[0].values).toEqual({ release: '2019', layer: 'Index of Multiple Deprivation' });
+    expect(problems[0].values).toEqual({ release: '2019', layer: layerById('imd')!.label });
   });
 
   it('shows the newest built release without a problem when none was asked for', () => {
