@@ -44,7 +44,8 @@ export function formatsFor(intl: IntlShape): Formats {
     percent,
     measure: (measure, value) => {
       if (value === null || value === undefined || !Number.isFinite(value)) return t(NONE);
-      const { style, decimals } = measure.format;
+      const { style, decimals, unit } = measure.format;
+      if (style === 'unit') return intl.formatNumber(value, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: decimals });
       return style === 'percent' ? percent(value, decimals) : style === 'integer' ? integer(value) : decimal(value, decimals);
     },
     rankOf: (rank, of) => t(RANK_OF, { rank: integer(rank), total: integer(of) }),

@@ -18,6 +18,8 @@ describe('formats', () => {
     expect(en.rankOf(1561, 32844)).toBe('1,561 of 32,844');
     expect(en.measure(SIMPSON, 0.71663)).toBe('0.717');
     expect(en.measure(SIMPSON, null)).toBe('–');
+    const distance = { ...SIMPSON, format: { style: 'unit' as const, unit: 'kilometer', decimals: 1, storedDecimals: 3 } };
+    expect(en.measure(distance, 1.234)).toBe('1.2 km');
     const de = formatsFor(createIntl({ locale: 'de-DE', onError: () => {} }));
     expect(de.integer(33755)).toBe('33.755');
     expect(de.measure(SIMPSON, 0.71663)).toBe('0,717');

@@ -38,7 +38,10 @@ export type Polarity = 'higherIsWorse' | 'higherIsBetter' | 'neutral';
 
 /** How a value is written for people (always through Intl, in the user's locale). */
 export interface NumberFormat {
-  style: 'decimal' | 'percent' | 'integer';
+  /** 'unit' writes the value with `unit`, as Intl does ("1.2 km", "20 min"). */
+  style: 'decimal' | 'percent' | 'integer' | 'unit';
+  /** With style 'unit': an Intl unit identifier ('meter', 'kilometer', 'minute'…). */
+  unit?: string;
   /** Fraction digits shown on screen. */
   decimals: number;
   /** Fraction digits kept in the data files and downloads. */
