@@ -5,7 +5,7 @@
  * retried.
  */
 import type { Level } from '../config/geography.ts';
-import { decodeCodes } from './codes.ts';
+import { decodeClasses, decodeCodes } from './codes.ts';
 import {
   dataPaths,
   type AreaCodes,
@@ -133,7 +133,7 @@ export function createDataClient(baseUrl: string, fetchImpl: typeof fetch = (...
     classes: (path) =>
       cached(`classes:${path}`, async () => {
         const file = await json<ClassFile>(path);
-        return { releases: file.releases, classes: file.class.map((row) => Uint8Array.from(row)), breaks: file.breaks ?? file.releases.map(() => null) };
+        return { releases: file.releases, classes: file.class.map(decodeClasses), breaks: file.breaks ?? file.releases.map(() => null) };
       }),
     values: (path) => json<ValueFile>(path),
     profile: (ladCode) => json<Profile>(dataPaths.profile(ladCode)),

@@ -45,3 +45,31 @@ export function decodeCodes(encoded: EncodedCodes): string[] {
   }
   return codes;
 }
+
+/**
+ * Classes of the areas of a level as text, one base-36 digit per area
+ * ("0" no value, "1"…"9", "a" = 10 … "z" = 35): half the size of a JSON
+ * array of numbers and quicker to read, and the map needs one per release
+ * before it can colour anything.
+ */
+export function encodeClasses(classes: ArrayLike<number>): string {
+  let text = '';
+  for (let i = 0; i < classes.length; i++) {
+    const value = classes[i];
+    if (!Number.isInteger(value) || value < 0 || value > 35) throw new Error(`class ${value} of area ${i} cannot be stored (0–35 only)`);
+    text += value.toString(36);
+  }
+  return text;
+}
+
+export function decodeClasses(text: string): Uint8Array {
+  const classes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // '0'–'9' are 48–57, 'a'–'z' 97–122.
+    const value = c <= 57 ? c - 48 : c - 87;
+    if (value < 0 || value > 35 || (c > 57 && c < 97)) throw new Error(`character ${JSON.stringify(text[i])} at ${i} is not a class`);
+    classes[i] = value;
+  }
+  return classes;
+}

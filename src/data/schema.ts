@@ -21,7 +21,7 @@
 import type { Level } from '../config/geography.ts';
 import type { EncodedCodes } from './codes.ts';
 
-export const DATA_FORMAT_VERSION = 3;
+export const DATA_FORMAT_VERSION = 4;
 
 export type Bounds = [number, number, number, number];
 
@@ -113,8 +113,12 @@ export interface GroupAreas extends AreaCodes, BoundsFile {
 
 export interface ClassFile {
   releases: string[];
-  /** class[r][i]: class of area i in release r (1…n of the layer's scheme; 0 = no comparable value). */
-  class: number[][];
+  /**
+   * class[r]: the classes of release r, one base-36 digit per area in code
+   * order (1…n of the layer's scheme; 0 = no comparable value); see
+   * encodeClasses in codes.ts.
+   */
+  class: string[];
   /** Quantile and diverging schemes: per release, the n + 1 class limits (minimum, cut points, maximum). */
   breaks?: (number[] | null)[];
 }

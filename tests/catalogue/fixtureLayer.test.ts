@@ -28,6 +28,7 @@ import { resolveView, type ViewSpec } from '../../src/state/viewSpec.ts';
 import { AreaTooltip } from '../../src/ui/AreaTooltip.tsx';
 import { ClassLegend } from '../../src/ui/ClassLegend.tsx';
 import { FIXTURE_LAYER } from './fixture.ts';
+import { decodeClasses } from '../../src/data/codes.ts';
 
 const LINK = '?layer=fixture_rate&level=ward&measure=growth&release=2020';
 
@@ -72,16 +73,13 @@ const FILES: Record<string, unknown> = {
   'classes/fixture_rate/ward/growth.json': {
     releases: BUILT_RELEASES,
     // North Ward was not surveyed in 2020 (class 0).
-    class: [
-      [0, 3, 4],
-      [1, 2, 4],
-    ],
+    class: ['034', '124'],
     breaks: [
       [-1, 0, 0.5, 1, 2],
       [-2, -1, 0, 1, 3],
     ],
   },
-  'classes/fixture_rate/ward/rate.json': { releases: BUILT_RELEASES, class: [[1, 2, 3], [4, 3, 2]], breaks: [[0, 1, 2, 3, 4], [0, 1, 2, 3, 4]] },
+  'classes/fixture_rate/ward/rate.json': { releases: BUILT_RELEASES, class: ['123', '432'], breaks: [[0, 1, 2, 3, 4], [0, 1, 2, 3, 4]] },
   'values/fixture_rate/ward.json': {
     releases: BUILT_RELEASES,
     measures: {
@@ -202,7 +200,7 @@ describe('a fixture layer added through the catalogue', () => {
     const { client } = fixtureClient();
     const data: ChoroplethData = {
       spec,
-      classes: Uint8Array.from((FILES['classes/fixture_rate/ward/growth.json'] as { class: number[][] }).class[spec.releaseIndex]),
+      classes: decodeClasses((FILES['classes/fixture_rate/ward/growth.json'] as { class: string[] }).class[spec.releaseIndex]),
       indexOf: new Map([
         ['E05000001', 0],
         ['E05000002', 1],

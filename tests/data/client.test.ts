@@ -58,10 +58,10 @@ const FILES = {
   'areas/lsoa-details.json': { names: ['A 001', 'A 002', 'B 001'], ward: [0, 1, 2] },
   'areas/lsoa-bounds.json': { bounds: [-1, 50, -0.5, 50.5, 0, 51, 0.5, 51.5, 1, 52, 1.5, 52.5] },
   // Format v3: one row per release, oldest first; class 0 = no comparable value.
-  'classes/imd/lsoa/score.json': { releases: ['2019', '2025'], class: [[0, 3, 7], [1, 10, 5]] },
+  'classes/imd/lsoa/score.json': { releases: ['2019', '2025'], class: ['037', '1a5'] },
   'classes/ethnic_diversity/ward/simpson.json': {
     releases: ['2021'],
-    class: [[1, 5, 3]],
+    class: ['153'],
     breaks: [[0.01, 0.1, 0.2, 0.3, 0.45, 0.78]],
   },
   'values/imd/lsoa.json': {

@@ -80,3 +80,20 @@ describe('round trip', () => {
     expect(decodeCodes(JSON.parse(JSON.stringify(encodeCodes(codes))))).toEqual(codes);
   });
 });
+
+describe('class encoding', () => {
+  it('stores one base-36 digit per area and reads it back', async () => {
+    const { decodeClasses, encodeClasses } = await import('../../src/data/codes.ts');
+    const classes = [0, 1, 9, 10, 35, 5];
+    expect(encodeClasses(classes)).toBe('019az5');
+    expect(Array.from(decodeClasses('019az5'))).toEqual(classes);
+  });
+
+  it('refuses what it cannot store or read', async () => {
+    const { decodeClasses, encodeClasses } = await import('../../src/data/codes.ts');
+    expect(() => encodeClasses([36])).toThrow(/class 36 of area 0/);
+    expect(() => encodeClasses([1.5])).toThrow(/class 1.5/);
+    expect(() => decodeClasses('12A')).toThrow(/"A" at 2/);
+    expect(() => decodeClasses('1 2')).toThrow(/" " at 1/);
+  });
+});

@@ -24,6 +24,10 @@ import {
   type FixtureOptions,
 } from './fixtures.ts';
 import { decodeTile, expectInputErrorAsync, expectSameTree, openArchive, readTree, tileOf, type ExpectedInputError } from './helpers.ts';
+import { decodeClasses } from '../../src/data/codes.ts';
+
+/** A class file's row as numbers. */
+const decoded = (row: string) => Array.from(decodeClasses(row));
 
 const EXPECTED = { lsoas: 12, lads: 2, lsoa11s: 12 };
 const LOOKUP = 'lookups/lsoa21_ward24_lad24_england.csv';
@@ -115,7 +119,7 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
     const listed = Object.keys(manifest.files);
     expect(listed).toEqual(schemaFiles().filter((f) => f !== 'manifest.json'));
     for (const [path, size] of Object.entries(manifest.files)) expect(size, path).toBe(files.get(path)!.length);
-    expect(manifest.formatVersion).toBe(3);
+    expect(manifest.formatVersion).toBe(4);
     expect(manifest.counts).toEqual({ lsoa: 12, ward: 5, lad: 2 });
     expect(manifest.vintages).toEqual({ lsoa: 2021, ward: 2024, lad: 2024 });
     expect(result.manifest).toEqual(manifest);
@@ -216,9 +220,9 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
     // L10, L11 (split, S) and L12 (merged, M) have no comparable 2019 figure: class 0, blank, null.
     const classes = json<ClassFile>(files, 'classes/imd/lsoa/score.json');
     expect(classes.releases).toEqual(['2019', '2025']);
-    expect(classes.class[0]).toEqual([2, 5, 1, 6, 3, 10, 4, 8, 5, 0, 0, 0]);
+    expect(decoded(classes.class[0])).toEqual([2, 5, 1, 6, 3, 10, 4, 8, 5, 0, 0, 0]);
     // 2025: the official deciles of pattern A, ranks 1, 4, 6, 2, 9, 11, 3, 5, 7, 8, 10, 12
-    expect(classes.class[1]).toEqual([1, 4, 5, 2, 8, 10, 3, 5, 6, 7, 9, 10]);
+    expect(decoded(classes.class[1])).toEqual([1, 4, 5, 2, 8, 10, 3, 5, 6, 7, 9, 10]);
     expect(classes.breaks).toBeUndefined();
     const values = json<ValueFile>(files, 'values/imd/lsoa.json');
     expect(values.releases).toEqual(['2019', '2025']);
@@ -262,7 +266,7 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
     const classes = json<ClassFile>(files, 'classes/ethnic_diversity/ward/simpson.json');
     expect(classes.releases).toEqual(['2021']);
     expect(classes.breaks).toEqual([[0, 0, 0.2948, 0.5642, 0.6417, 0.684]]);
-    expect(classes.class).toEqual([[2, 5, 1, 4, 3]]);
+    expect(classes.class.map(decoded)).toEqual([[2, 5, 1, 4, 3]]);
     expect(WARD_CODES.map((code) => Number(rowOf(wards, 'ward_code', code).ethnic_diversity_2021_quintile))).toEqual([2, 5, 1, 4, 3]);
     // Authorities from all their LSOAs: A = W1 + W2 + W3, N = 3960 + 3500 + 2450 = 9910
     //   Asian 1285, Black 730, Mixed 305, White 7360, Other 230:
@@ -415,9 +419,9 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
     const w3 = ward.bounds.slice(8, 12);
     [-1.94, 52.48, -1.93, 52.49].forEach((value, i) => expect(Math.abs(w3[i] - value)).toBeLessThanOrEqual(1e-4));
     // Ward classes are deciles of the rank among the 5 wards: ⌈10·rank/5⌉ for ranks 1, 3, 5, 2, 4
-    expect(json<ClassFile>(files, 'classes/imd/ward/averageScore.json')).toEqual({ releases: ['2025'], class: [[2, 6, 10, 4, 8]] });
+    expect(json<ClassFile>(files, 'classes/imd/ward/averageScore.json')).toEqual({ releases: ['2025'], class: ['26a48'] });
     // Authorities: ranks 1, 2 of 2 → ⌈10/2⌉ = 5, ⌈20/2⌉ = 10
-    expect(json<ClassFile>(files, 'classes/imd/lad/averageScore.json').class).toEqual([[5, 10]]);
+    expect(json<ClassFile>(files, 'classes/imd/lad/averageScore.json').class.map(decoded)).toEqual([[5, 10]]);
     const wardValues = json<ValueFile>(files, 'values/imd/ward.json');
     expect(wardValues.measures.averageScore.value).toEqual([[42.6, 36, 16, 38.919, 22.419]]);
     expect(wardValues.measures.averageScore.rankWithinLad).toEqual([[1, 2, 3, 1, 2]]);
@@ -667,7 +671,7 @@ describe('runPipeline without the IoD 2019', () => {
       expect(manifest.layers.imd.gaps).toBeUndefined();
       expect(warnings.some((w) => w.includes('the 2019 release is not built'))).toBe(true);
       const files = readTree(out);
-      expect(json<ClassFile>(files, 'classes/imd/lsoa/score.json').class).toEqual([[1, 4, 5, 2, 8, 10, 3, 5, 6, 7, 9, 10]]);
+      expect(json<ClassFile>(files, 'classes/imd/lsoa/score.json').class.map(decoded)).toEqual([[1, 4, 5, 2, 8, 10, 3, 5, 6, 7, 9, 10]]);
       expect(headerOf(files.get('downloads/lsoa.csv')!)).not.toContain('imd_2019_decile');
     } finally {
       fixture.cleanup();

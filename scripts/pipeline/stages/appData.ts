@@ -4,7 +4,7 @@
  * (the map's colours), value files (table, tooltip) and its slices of every
  * authority's profile (area panel).
  */
-import { encodeCodes } from '../../../src/data/codes.ts';
+import { encodeClasses, encodeCodes } from '../../../src/data/codes.ts';
 import type { Level } from '../../../src/config/geography.ts';
 import { groupSizes } from '../../../src/stats/ranking.ts';
 import {
@@ -99,7 +99,7 @@ export function writeAppData(output: OutputFolder, input: AppDataInput): void {
     for (const [level, data] of Object.entries(layer.levels) as [Level, LevelData][]) {
       const values: ValueFile = { releases: data.releases, measures: {} };
       for (const [id, m] of Object.entries(data.measures)) {
-        const classes: ClassFile = { releases: data.releases, class: m.class!.map((c) => Array.from(c)) };
+        const classes: ClassFile = { releases: data.releases, class: m.class!.map(encodeClasses) };
         if (m.breaks) classes.breaks = m.breaks;
         output.writeJson(dataPaths.classes(layer.entry.id, level, id), classes);
         values.measures[id] = measureValues(m);
