@@ -85,6 +85,7 @@ const MESSAGES = {
   stripsMeasuresCaption: m('panel.strips.measuresCaption', 'Class of this area in each measure of the {layer}'),
   stripDetail: m('panel.strips.detail', '{value} · rank {rank}'),
   stripDetailNoRank: m('panel.strips.detailNoRank', '{value}'),
+  stripDetailRankOnly: m('panel.strips.detailRankOnly', 'rank {rank}'),
   setKicker: m('panel.set.kicker', 'Selected areas'),
   setTitle: m('panel.set.title', '{count, plural, one {# area} other {# areas}}'),
   setCaption: m('panel.set.caption', 'The selected areas: {measure} of the {layer} ({release})'),
@@ -141,7 +142,10 @@ const coloursOf = (layer: LayerEntry) => schemeKind(layer.classes).colours(layer
 
 function stripDetail(f: Formats, measure: MeasureSpec, figure: Figure, total: number): string {
   const value = f.measure(measure, figure.value);
-  return figure.rank === null ? f.t(MESSAGES.stripDetailNoRank, { value }) : f.t(MESSAGES.stripDetail, { value, rank: f.rankOf(figure.rank, total) });
+  if (figure.rank === null) return f.t(MESSAGES.stripDetailNoRank, { value });
+  // A release with ranks but no values (the IoD 2019 file has no scores) shows the rank alone.
+  if (figure.value === null) return f.t(MESSAGES.stripDetailRankOnly, { rank: f.rankOf(figure.rank, total) });
+  return f.t(MESSAGES.stripDetail, { value, rank: f.rankOf(figure.rank, total) });
 }
 
 function vintageOf(f: Formats, manifest: Manifest, level: Level): string {
