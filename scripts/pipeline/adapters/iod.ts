@@ -179,4 +179,27 @@ export const iodAdapter: SourceAdapter<IodSource, IodHarmonised> = {
     const official = summaries.official.filter((m) => spec.measures.some((s) => s.id === m));
     return { data, agreement, official: official.length ? { [RELEASE_2025]: official } : undefined };
   },
+
+  dictionary(layers) {
+    const official = layers.flatMap((layer) =>
+      Object.entries(layer.officialLadMeasures).map(
+        ([release, measures]) =>
+          `- ${layer.entry.id} (${release}): ${measures.map((m) => layer.entry.csvColumn('lad', layer.entry.levels.lad!.measures.find((s) => s.id === m)!, release, 'value')).join(', ')}`,
+      ),
+    );
+    const text =
+      official.length > 0
+        ? `These authority columns are the **official File 10** figures and ranks, as
+published by MHCLG:
+
+${official.join('\n')}
+
+All other IoD authority columns (extent and local concentration of the seven
+domains, and every measure of the six sub-domains, which File 10 does not
+publish) are **computed** here by the same method and weights as the wards.`
+        : `No File 10 was given to this build, so **every** IoD authority column is
+**computed** here by the same method and weights as the wards; none is the
+official figure.`;
+    return { title: 'Where IoD authority figures come from', text };
+  },
 };

@@ -15,7 +15,7 @@
 import type { Level } from '../../../src/config/geography.ts';
 import type { LayerEntry } from '../../../src/config/catalogue/index.ts';
 import type { SourceId } from '../inputs.ts';
-import type { BuildContext, HarmonisedContext, LevelResult } from '../model.ts';
+import type { BuildContext, HarmonisedContext, LayerData, LevelResult } from '../model.ts';
 
 export type Note = (message: string) => void;
 
@@ -28,4 +28,10 @@ export interface SourceAdapter<Source = unknown, Harmonised = unknown> {
   harmonise(source: Source, ctx: HarmonisedContext, note: Note): Harmonised;
   /** One level of one of its layers, or undefined if the layer has no data at that level. */
   level(harmonised: Harmonised, entry: LayerEntry, level: Level, ctx: HarmonisedContext): LevelResult | undefined;
+  /**
+   * What the downloads dictionary should say about where its layers' figures
+   * come from, beyond the catalogue's text (official against computed
+   * figures, say): a titled Markdown section, or nothing.
+   */
+  dictionary?(layers: readonly LayerData[]): { title: string; text: string } | undefined;
 }

@@ -14,6 +14,7 @@ import type { Geography } from '../lookup.ts';
 import type { LayerData } from '../model.ts';
 import type { PopulationWeights } from '../population.ts';
 import { areaTotals } from './appData.ts';
+import { adapterOf } from '../adapters/index.ts';
 
 type Part = 'value' | 'rank' | 'rankWithinLad' | 'class';
 type Cell = string | number;
@@ -214,27 +215,11 @@ function partText(column: Column): string {
 /** The column dictionary, downloads/README.md. */
 export function downloadsReadme(input: DownloadsInput): string {
   const { geography, weights, layers } = input;
-  const officialList = layers.flatMap((layer) =>
-    Object.entries(layer.officialLadMeasures).map(
-      ([release, measures]) =>
-        `- ${layer.entry.id} (${release}): ${measures.map((m) => layer.entry.csvColumn('lad', layer.entry.levels.lad!.measures.find((s) => s.id === m)!, release, 'value')).join(', ')}`,
-    ),
-  );
-  const iodBuilt = layers.some((l) => l.entry.adapter === 'iod');
-  const provenance = !iodBuilt
-    ? ''
-    : officialList.length > 0
-      ? `These authority columns are the **official File 10** figures and ranks, as
-published by MHCLG:
-
-${officialList.join('\n')}
-
-All other IoD authority columns (extent and local concentration of the seven
-domains, and every measure of the six sub-domains, which File 10 does not
-publish) are **computed** here by the same method and weights as the wards.`
-      : `No File 10 was given to this build, so **every** IoD authority column is
-**computed** here by the same method and weights as the wards; none is the
-official figure.`;
+  // Each source adapter says what the catalogue cannot (official against computed figures, say).
+  const provenance = [...new Set(layers.map((layer) => layer.entry.adapter))].flatMap((id) => {
+    const section = adapterOf(id).dictionary?.(layers.filter((layer) => layer.entry.adapter === id));
+    return section ? [`\n## ${section.title}\n\n${section.text}\n`] : [];
+  });
 
   const sections = layers.map((layer) => {
     const entry = layer.entry;
@@ -300,7 +285,7 @@ Ranks: 1 = most deprived (or, for measures that are not deprivation, the
 highest value). Tied values share the smallest rank.
 IoD summary method: MHCLG, *The English Indices of Deprivation 2025:
 Technical Report*, summary measures for higher-level geographies.
-${provenance ? `\n## Where IoD authority figures come from\n\n${provenance}\n` : ''}
+${provenance.join('')}
 ## Layers and their columns
 
 ${sections.join('\n')}
