@@ -27,8 +27,7 @@
  * Social Forces 67(2), 281–315 (as the adjusted isolation index eta²).
  */
 
-import { checkSameUnits, checkedCount } from './dissimilarity.ts';
-import { checkWithinTotal } from './exposure.ts';
+import { isolation } from './exposure.ts';
 
 /**
  * Correlation ratio V = (xPx − P)/(1 − P), P = A/T (White 1986; Massey &
@@ -36,22 +35,16 @@ import { checkWithinTotal } from './exposure.ts';
  * when P is 0 or 1.
  */
 export function correlationRatio(group: ArrayLike<number>, totals: ArrayLike<number>): number {
-  checkSameUnits('group', group, 'totals', totals);
-  // xPx = (1/A) Σ aᵢ²/tᵢ and P = A/T come from the same pass.
+  // isolation() checks the counts; P over the same (inhabited) units.
+  const isolationIndex = isolation(group, totals);
   let totalGroup = 0;
   let totalPopulation = 0;
-  let weighted = 0;
   for (let i = 0; i < group.length; i++) {
-    const a = checkedCount('group', i, group[i]);
-    const t = checkedCount('totals', i, totals[i]);
-    checkWithinTotal('group', i, a, t);
-    if (t === 0) continue;
-    totalGroup += a;
-    totalPopulation += t;
-    weighted += (a * a) / t;
+    if (totals[i] === 0) continue;
+    totalGroup += group[i];
+    totalPopulation += totals[i];
   }
   if (totalGroup === 0 || totalGroup >= totalPopulation) return Number.NaN;
   const share = totalGroup / totalPopulation;
-  const isolationIndex = weighted / totalGroup;
   return (isolationIndex - share) / (1 - share);
 }

@@ -30,35 +30,7 @@
  * segregation indexes", American Sociological Review 20(2), 210–217.
  */
 
-/**
- * Throws a RangeError naming both lengths unless two arrays of counts per
- * unit have the same number of units.
- */
-export function checkSameUnits(
-  firstName: string,
-  first: ArrayLike<number>,
-  secondName: string,
-  second: ArrayLike<number>,
-): void {
-  if (first.length !== second.length) {
-    throw new RangeError(
-      `${firstName} has ${first.length} units but ${secondName} has ${second.length}; both need one count per unit`,
-    );
-  }
-}
-
-/**
- * Returns `value` unless it is not a count (negative, infinite or NaN); then
- * throws a RangeError naming the array and the unit, so a bad row in a source
- * file can be found.
- */
-export function checkedCount(name: string, unit: number, value: number): number {
-  // One comparison chain rejects NaN too (every comparison with NaN is false).
-  if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
-    throw new RangeError(`${name}[${unit}] is ${value}: a count must be finite and 0 or more`);
-  }
-  return value;
-}
+import { checkSameUnits, checkedCount } from './checks.ts';
 
 /** Totals A = Σ aᵢ and B = Σ bᵢ, validating every count on the way. */
 function groupTotals(groupA: ArrayLike<number>, groupB: ArrayLike<number>): [number, number] {

@@ -109,7 +109,8 @@
 
 import { quantileType1 } from '../quantiles.ts';
 import { binomialPmf, binomialSampler, hypergeometricPmf, seededRng, type BinomialSampler } from '../random.ts';
-import { checkSameUnits, checkedCount, dissimilarity } from './dissimilarity.ts';
+import { checkSameUnits, checkedCount } from './checks.ts';
+import { dissimilarity } from './dissimilarity.ts';
 
 /** How people are dealt to units under "random allocation". */
 export type AllocationModel = 'hypergeometric' | 'binomial';

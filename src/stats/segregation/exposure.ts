@@ -36,20 +36,7 @@
  * 281–315 (the exposure dimension, xPx and xPy).
  */
 
-import { checkSameUnits, checkedCount } from './dissimilarity.ts';
-
-/**
- * Tolerance for counts that add up to a shade over their unit's total:
- * exact for whole numbers, but rescaled (fractional) counts can round up.
- */
-const ROUNDING = 1e-9;
-
-/** Throws a RangeError naming the unit when `count` exceeds the unit's `total`. */
-export function checkWithinTotal(name: string, unit: number, count: number, total: number): void {
-  if (count - total > ROUNDING * total) {
-    throw new RangeError(`${name} in unit ${unit} is ${count}, more than the unit's total ${total}`);
-  }
-}
+import { checkSameUnits, checkedCount, checkWithinTotal } from './checks.ts';
 
 /**
  * Isolation index xPx = Σᵢ (aᵢ/A)(aᵢ/tᵢ) of a group's counts per unit among

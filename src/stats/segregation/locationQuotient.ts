@@ -29,8 +29,7 @@
  * Population, Space and Place 12(2), 125–143.
  */
 
-import { checkSameUnits, checkedCount } from './dissimilarity.ts';
-import { checkWithinTotal } from './exposure.ts';
+import { checkSameUnits, checkedCount, checkWithinTotal } from './checks.ts';
 
 export interface LocationQuotientOptions {
   /**

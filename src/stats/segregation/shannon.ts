@@ -32,7 +32,7 @@
  * present, where this module takes the groups of the classification).
  */
 
-import { checkSameUnits } from './dissimilarity.ts';
+import { checkSameUnits } from './checks.ts';
 
 function countError(name: string, index: number, value: number): RangeError {
   return new RangeError(`${name}[${index}] is ${value}: a count must be finite and 0 or more`);

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './seeded.ts';
 import {
   normalisedShannonDiversity,
   normalisedShannonDiversityByUnit,
   shannonDiversity,
   shannonDiversityByUnit,
 } from '../../../src/stats/segregation/shannon.ts';
-
-/** Mulberry32: a tiny seeded generator, so every random case is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Counts of k groups, whole numbers, about one in four 0. */
 function randomCounts(random: () => number, k: number): number[] {
