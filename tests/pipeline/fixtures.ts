@@ -327,13 +327,15 @@ export interface FixtureOptions {
   file7?: 'official' | 'subset';
   /** Write the Census 2021 TS021 file (default true). */
   census?: boolean;
+  /** Write the Census 2011 LSOA 2011 file (default true). */
+  census2011?: boolean;
   /** Write the IoD 2019 file and the LSOA 2011 → 2021 lookup (default true each). */
   iod2019?: boolean;
   lsoa11Lookup?: boolean;
   /** Add a Welsh row to the lookup, census and boundaries (default true). */
   welsh?: boolean;
   /** Which files to write gzip-compressed (default: none). */
-  gzip?: Partial<Record<'iod' | 'lookup' | 'census' | 'boundaries' | 'iod2019' | 'lsoa11', boolean>>;
+  gzip?: Partial<Record<'iod' | 'lookup' | 'census' | 'boundaries' | 'iod2019' | 'lsoa11' | 'census2011', boolean>>;
   /** Edits applied before writing, to break the files. */
   edit?: {
     lookup?: (table: Table) => void;
@@ -342,6 +344,7 @@ export interface FixtureOptions {
     file10?: (table: Table) => void;
     iod2019?: (table: Table) => void;
     lsoa11?: (table: Table) => void;
+    census2011?: (table: Table) => void;
     boundaries?: (collection: FeatureCollection) => void;
   };
 }
@@ -349,7 +352,7 @@ export interface FixtureOptions {
 export interface Fixture {
   dir: string;
   /** Absolute path of each input file. */
-  files: { iod: string; file10: string; lookup: string; census?: string; boundaries: string; iod2019?: string; lsoa11?: string };
+  files: { iod: string; file10: string; lookup: string; census?: string; boundaries: string; iod2019?: string; lsoa11?: string; census2011?: string };
   cleanup(): void;
 }
 
@@ -512,6 +515,45 @@ export function lsoa11LookupTable(): Table {
   return { header, rows };
 }
 
+// ---------------------------------------------------------------------------
+// Census 2011 KS201EW ethnic group by LSOA 2011 (the 12 LSOAs 2011 above)
+// ---------------------------------------------------------------------------
+
+export const CENSUS2011_COLUMNS = [
+  'WhiteBrit', 'Irish', 'OtherWhite', 'GypsyTraveller_derived', 'Mixed',
+  'Indian', 'Pakistani', 'Bangladeshi', 'Chinese', 'OtherAsian',
+  'BlkAfrican', 'BlkCaribbean', 'OtherBlk', 'Arab', 'Other',
+];
+
+/**
+ * The 15 counts of each LSOA 2011 (CENSUS2011_COLUMNS order), in the order of
+ * LSOA11. Broad groups (White = the first four, Mixed, Asian = the next five,
+ * Black = the next three, Other = Arab + Other):
+ *   L1 (E01000901):         White 530, Mixed 20, Asian 50, Black 0, Other 10; Persons 610
+ *   E01000990 (split, S):   White 1634, Mixed 60, Asian 600, Black 150, Other 36; Persons 2480
+ *   E01000991 (merged, M):  White 750, Mixed 30, Asian 40, Black 65, Other 5; Persons 890
+ *   E01000992 (merged, M):  White 331, Mixed 14, Asian 130, Black 15, Other 10; Persons 500
+ * L2 … L9 follow a simple pattern (k = 2 … 9).
+ */
+export const CENSUS2011_COUNTS: readonly number[][] = [
+  [500, 10, 20, 0, 20, 30, 10, 0, 5, 5, 0, 0, 0, 5, 5],
+  ...[2, 3, 4, 5, 6, 7, 8, 9].map((k) => [800 + 10 * k, 10, 30 + k, 1, 20 + k, 40, 20 + 2 * k, 5, 5, 10, 15, 10, 5, 2, 3]),
+  [1500, 30, 100, 4, 60, 200, 300, 50, 20, 30, 100, 40, 10, 20, 16],
+  [700, 10, 40, 0, 30, 20, 10, 0, 5, 5, 40, 20, 5, 3, 2],
+  [300, 5, 25, 1, 14, 50, 60, 10, 3, 7, 10, 5, 0, 6, 4],
+];
+
+/** The 2011 file as in the shared data folder: LSOA11CD, MSOA11CD, LAD11NM, Persons, the 15 columns. */
+export function census2011Table(): Table {
+  const header = ['LSOA11CD', 'MSOA11CD', 'LAD11NM', 'Persons', ...CENSUS2011_COLUMNS];
+  const rows = LSOA11.map((l, i) => {
+    const counts = CENSUS2011_COUNTS[i];
+    const persons = counts.reduce((sum, c) => sum + c, 0);
+    return [l.code, `E0200090${i < 6 ? 1 : 2}`, i < 6 ? LAD_A.name : LAD_B.name, String(persons), ...counts.map(String)];
+  });
+  return { header, rows };
+}
+
 /** Squares of 0.01° on a 4 × 3 grid, west to east then north to south, near Birmingham. */
 export const GRID = { west: -1.95, north: 52.5, step: 0.01, columns: 4 };
 
@@ -590,6 +632,11 @@ export function writeFixture(options: FixtureOptions = {}): Fixture {
     const lsoa11 = lsoa11LookupTable();
     options.edit?.lsoa11?.(lsoa11);
     files.lsoa11 = write(join(dir, 'lookups', 'lsoa11_lsoa21_lad22_england.csv'), toCsv(lsoa11), gz.lsoa11);
+  }
+  if (options.census2011 ?? true) {
+    const census2011 = census2011Table();
+    options.edit?.census2011?.(census2011);
+    files.census2011 = write(join(dir, 'census', 'census2011_ethnic_group_14cat_lsoa11_england.csv'), toCsv(census2011), gz.census2011);
   }
   return { dir, files, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

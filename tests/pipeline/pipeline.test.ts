@@ -37,6 +37,7 @@ const CENSUS = 'census/census2021_ts021_ethnic_group_high_level_lsoa21_england.c
 const BOUNDARIES = 'boundaries/lsoa21_bgc_england.geojson';
 const IOD2019 = 'iod/imd2019_lsoa11.csv';
 const LSOA11 = 'lookups/lsoa11_lsoa21_lad22_england.csv';
+const CENSUS2011 = 'census/census2011_ethnic_group_14cat_lsoa11_england.csv';
 const LOOKUP_NAME = `the lookup (${LOOKUP})`;
 const IMD_DECILE = 'Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)';
 
@@ -134,6 +135,7 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
       ['lsoa11_lsoa21', LSOA11],
       ['boundaries', BOUNDARIES],
       ['census', CENSUS],
+      ['census2011', CENSUS2011],
     ]);
     for (const source of manifest.sources) expect(source.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.skipped).toEqual([
@@ -155,10 +157,16 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
       { level: 'lsoa', release: '2019', count: 2, reason: expect.stringContaining('split') },
       { level: 'lsoa', release: '2019', count: 1, reason: expect.stringContaining('merged') },
     ]);
+    // Census 2011 likewise has no LSOA figure where the LSOA changed; every ward and authority of the fixture
+    // takes only whole LSOAs 2011 (the split one's two parts lie in one ward), so they have no gaps.
     expect(manifest.layers.ethnic_diversity).toEqual({
       levels: Object.fromEntries(
-        ['lsoa', 'ward', 'lad'].map((level) => [level, { releases: ['2021'], measures: ['simpson', 'asian', 'black', 'mixed', 'white', 'other'] }]),
+        ['lsoa', 'ward', 'lad'].map((level) => [level, { releases: ['2011', '2021'], measures: ['simpson', 'asian', 'black', 'mixed', 'white', 'other'] }]),
       ),
+      gaps: [
+        { level: 'lsoa', release: '2011', count: 2, reason: expect.stringContaining('split') },
+        { level: 'lsoa', release: '2011', count: 1, reason: expect.stringContaining('merged') },
+      ],
     });
   });
 
@@ -264,15 +272,62 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
     //   sorted 0, 0.2948, 0.5642, 0.6417, 0.684 → breaks [0, 0, 0.2948, 0.5642, 0.6417, 0.684],
     //   and each ward its own quintile, lowest first: W1 2, W2 5, W3 1, W4 4, W5 3
     const classes = json<ClassFile>(files, 'classes/ethnic_diversity/ward/simpson.json');
-    expect(classes.releases).toEqual(['2021']);
-    expect(classes.breaks).toEqual([[0, 0, 0.2948, 0.5642, 0.6417, 0.684]]);
-    expect(classes.class.map(decoded)).toEqual([[2, 5, 1, 4, 3]]);
+    expect(classes.releases).toEqual(['2011', '2021']);
+    // 2021 is the second release; the 2011 quintiles (the first) are worked out in the Census 2011 test below
+    expect(classes.breaks![1]).toEqual([0, 0, 0.2948, 0.5642, 0.6417, 0.684]);
+    expect(decoded(classes.class[1])).toEqual([2, 5, 1, 4, 3]);
     expect(WARD_CODES.map((code) => Number(rowOf(wards, 'ward_code', code).ethnic_diversity_2021_quintile))).toEqual([2, 5, 1, 4, 3]);
     // Authorities from all their LSOAs: A = W1 + W2 + W3, N = 3960 + 3500 + 2450 = 9910
     //   Asian 1285, Black 730, Mixed 305, White 7360, Other 230:
     //   Σ n² = 1651225 + 532900 + 93025 + 54169600 + 52900 = 56499650; 1 − 56499650 / 98208100 = 0.424694… → 0.4247
     const lads = readCsvText(files.get('downloads/lad.csv')!);
     expect(Number(rowOf(lads, 'lad_code', 'E06000901').ethnic_diversity_2021)).toBe(0.4247);
+  });
+
+  it('gives ethnic diversity a Census 2011 release: unchanged LSOAs, and wards and authorities from whole LSOAs 2011', () => {
+    // fixtures.ts, CENSUS2011_COUNTS, in the five broad groups (Asian, Black, Mixed, White, Other):
+    // L1 (unchanged, U): White 500 + 10 + 20 + 0 = 530; Mixed 20; Asian 30 + 10 + 0 + 5 + 5 = 50; Black 0; Other 5 + 5 = 10; N = 610
+    //   Σ n² = 50² + 0² + 20² + 530² + 10² = 2500 + 0 + 400 + 280900 + 100 = 283900
+    //   Simpson = 1 − 283900 / 610² = 1 − 283900 / 372100 = 0.237033… → 0.237; White share 530 / 610 = 0.868852… → 0.8689
+    const lsoas = readCsvText(files.get('downloads/lsoa.csv')!);
+    const l1 = rowOf(lsoas, 'lsoa_code', 'E01000901');
+    expect(numbers(l1, ['ethnic_diversity_2011', 'ethnic_share_white_2011', 'ethnic_share_black_2011'])).toEqual([0.237, 0.8689, 0]);
+    // L10, L11 (split from E01000990, S) and L12 (merged from E01000991 and E01000992, M): no 2011 figure
+    for (const code of ['E01000910', 'E01000911', 'E01000912']) {
+      const row = rowOf(lsoas, 'lsoa_code', code);
+      expect([row.ethnic_diversity_2011, row.ethnic_diversity_2011_rank, row.ethnic_diversity_2011_quintile], code).toEqual(['', '', '']);
+      expect(row.ethnic_diversity_2021, code).not.toBe('');
+    }
+    const lsoaValues = json<ValueFile>(files, 'values/ethnic_diversity/lsoa.json');
+    expect(lsoaValues.releases).toEqual(['2011', '2021']);
+    expect(lsoaValues.measures.simpson.value[0].slice(9)).toEqual([null, null, null]);
+    expect(decoded(json<ClassFile>(files, 'classes/ethnic_diversity/lsoa/simpson.json').class[0]).slice(9)).toEqual([0, 0, 0]);
+
+    // Ward W5 (Betaford Green) = L10 + L11 + L12 in 2021, i.e. the whole of E01000990 (split, both parts in W5)
+    // and the merged pair E01000991 + E01000992:
+    //   E01000990: Asian 600, Black 150, Mixed 60, White 1634, Other 36 (N 2480)
+    //   E01000991: Asian 40,  Black 65,  Mixed 30, White 750,  Other 5  (N 890)
+    //   E01000992: Asian 130, Black 15,  Mixed 14, White 331,  Other 10 (N 500)
+    //   sum:       Asian 770, Black 230, Mixed 104, White 2715, Other 51; N = 3870
+    //   Σ n² = 592900 + 52900 + 10816 + 7371225 + 2601 = 8030442; 1 − 8030442 / 3870² = 1 − 8030442 / 14976900 = 0.463811… → 0.4638
+    //   Asian share 770 / 3870 = 0.198966… → 0.199
+    // The others from their unchanged LSOAs (L2 … L9: White 800 + 10k + 10 + (30 + k) + 1, …, k = 2 … 9):
+    //   W1 = L1 + L2 + L3: Asian 220, Black 60, Mixed 65, White 2267, Other 20; N 2632; 1 − 5195914 / 6927424 = 0.249950… → 0.25
+    //   W2 = L4 + L5: Asian 178, Black 60, Mixed 49, White 1781, Other 10; N 2078; 1 − 3209746 / 4318084 = 0.256673… → 0.2567
+    //   W3 = L6: Asian 92, Black 30, Mixed 26, White 907, Other 5; N 1060; 1 − 832714 / 1123600 = 0.258887… → 0.2589
+    //   W4 = L7 + L8 + L9: Asian 288, Black 90, Mixed 84, White 2787, Other 15; N 3264; 1 − 7865694 / 10653696 = 0.261693… → 0.2617
+    const wards = readCsvText(files.get('downloads/ward.csv')!);
+    expect(WARD_CODES.map((code) => Number(rowOf(wards, 'ward_code', code).ethnic_diversity_2011))).toEqual([0.25, 0.2567, 0.2589, 0.2617, 0.4638]);
+    expect(Number(rowOf(wards, 'ward_code', 'E05000905').ethnic_share_asian_2011)).toBe(0.199);
+    // Quintiles per release: the 2011 ones of the five wards are their own order, with the 2011 limits
+    const classes = json<ClassFile>(files, 'classes/ethnic_diversity/ward/simpson.json');
+    expect(classes.breaks![0]).toEqual([0.25, 0.25, 0.2567, 0.2589, 0.2617, 0.4638]);
+    expect(decoded(classes.class[0])).toEqual([1, 2, 3, 4, 5]);
+    // Authorities from all their LSOAs 2011: A = the first six, B = L7 … L9 and the three changed ones
+    //   A: Asian 490, Black 150, Mixed 140, White 4955, Other 35; N 5770; 1 − 24835450 / 33292900 = 0.254031… → 0.254
+    //   B: Asian 1058, Black 320, Mixed 188, White 5502, Other 66; N 7134; 1 − 31533468 / 50893956 = 0.380408… → 0.3804
+    const lads = readCsvText(files.get('downloads/lad.csv')!);
+    expect(LAD_CODES.map((code) => Number(rowOf(lads, 'lad_code', code).ethnic_diversity_2011))).toEqual([0.254, 0.3804]);
   });
 
   it('weights the summaries by File 7’s “Total population: mid 2022”', () => {
@@ -691,6 +746,69 @@ describe('runPipeline without the IoD 2019', () => {
 });
 
 // ---------------------------------------------------------------------------
+// Census 2011: an LSOA 2011 split across wards; the optional inputs
+// ---------------------------------------------------------------------------
+
+describe('the Census 2011 release of ethnic diversity', () => {
+  it('leaves blank, and counts, the wards that an LSOA 2011 split across wards touches', async () => {
+    // Move L11 into ward W4 (Castle, Vale & Marsh): E01000990 (split into L10 and L11) now lies in W4 and W5,
+    // so neither ward can be given its 2011 residents exactly. W1 … W3 keep their figures, and Betaford
+    // (both wards) still receives the whole of E01000990.
+    const fixture = writeFixture({
+      edit: {
+        lookup: (t) => {
+          setCell(t, 'E01000911', 'WD24CD', 'E05000904');
+          setCell(t, 'E01000911', 'WD24NM', 'Castle, Vale & Marsh');
+        },
+      },
+    });
+    try {
+      const out = join(fixture.dir, 'out');
+      const { manifest } = await run(fixture.dir, out);
+      const files = readTree(out);
+      const wards = readCsvText(files.get('downloads/ward.csv')!);
+      expect(WARD_CODES.map((code) => rowOf(wards, 'ward_code', code).ethnic_diversity_2011)).toEqual(['0.25', '0.2567', '0.2589', '', '']);
+      expect(WARD_CODES.map((code) => rowOf(wards, 'ward_code', code).ethnic_diversity_2021)).not.toContain('');
+      const values = json<ValueFile>(files, 'values/ethnic_diversity/ward.json');
+      expect(values.measures.simpson.value[0].slice(3)).toEqual([null, null]);
+      expect(values.measures.white.value[0].slice(3)).toEqual([null, null]);
+      const lads = readCsvText(files.get('downloads/lad.csv')!);
+      expect(Number(rowOf(lads, 'lad_code', 'E09000901').ethnic_diversity_2011)).toBe(0.3804);
+      expect(manifest.layers.ethnic_diversity.gaps).toEqual([
+        { level: 'lsoa', release: '2011', count: 2, reason: expect.stringContaining('split') },
+        { level: 'lsoa', release: '2011', count: 1, reason: expect.stringContaining('merged') },
+        { level: 'ward', release: '2011', count: 2, reason: expect.stringContaining('split across wards') },
+      ]);
+      expect(manifest.skipped).toContainEqual({
+        file: CENSUS2011,
+        what: expect.stringContaining('LSOAs 2011 split across wards'),
+        count: 1,
+        examples: ['E01000990'],
+      });
+    } finally {
+      fixture.cleanup();
+    }
+  });
+
+  it('is not built, with a warning, without the 2011 file or without the 2011 → 2021 lookup', async () => {
+    for (const options of [{ census2011: false }, { iod2019: false, lsoa11Lookup: false }] as FixtureOptions[]) {
+      const fixture = writeFixture(options);
+      try {
+        const out = join(fixture.dir, 'out');
+        const { manifest, warnings } = await run(fixture.dir, out);
+        expect(manifest.layers.ethnic_diversity.levels.ward!.releases).toEqual(['2021']);
+        expect(manifest.layers.ethnic_diversity.gaps).toBeUndefined();
+        expect(warnings.some((w) => w.includes('the 2011 release of ethnic diversity is not built'))).toBe(true);
+        expect(headerOf(readTree(out).get('downloads/lsoa.csv')!)).not.toContain('ethnic_diversity_2011');
+        if (options.census2011 === false) expect(manifest.sources.map((s) => s.id)).not.toContain('census2011');
+      } finally {
+        fixture.cleanup();
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
 // Broken inputs leave the previous output alone
 // ---------------------------------------------------------------------------
 
@@ -837,6 +955,28 @@ const BROKEN: BrokenCase[] = [
     error: () => ({ file: `${BOUNDARIES}.gz`, message: [`has no boundary for 1 LSOA of ${LOOKUP_NAME}: E01000912`] }),
   },
   {
+    name: 'census 2011: a row whose groups do not add up to Persons',
+    // E01000903 is on line 4; Indian 40 → 41 makes the 15 columns 1019 against Persons 1018
+    options: { edit: { census2011: (t) => setCell(t, 'E01000903', 'Indian', '41') } },
+    error: () => ({ file: CENSUS2011, line: 4, column: 'Persons', message: ['the 15 group columns add up to 1019, not to Persons 1018'] }),
+  },
+  {
+    name: 'census 2011: LSOA 2021 codes',
+    // the split LSOA 2011 (line 11) recoded to one of its LSOAs 2021
+    options: { edit: { census2011: (t) => setCell(t, 'E01000990', 'LSOA11CD', 'E01000910') } },
+    error: () => ({ file: CENSUS2011, line: 11, column: 'LSOA11CD', message: ['E01000910 is not an LSOA 2011 code', 'it is an LSOA 2021 code'] }),
+  },
+  {
+    name: 'census 2011: a negative count',
+    options: { edit: { census2011: (t) => setCell(t, 'E01000901', 'Irish', '-1') } },
+    error: () => ({ file: CENSUS2011, line: 2, column: 'Irish', message: ['-1 is outside the allowed range'] }),
+  },
+  {
+    name: 'census 2011: a missing column',
+    options: { edit: { census2011: (t) => dropColumn(t, 'GypsyTraveller_derived') } },
+    error: () => ({ file: CENSUS2011, line: 1, message: ['missing column "GypsyTraveller_derived"'] }),
+  },
+  {
     name: 'no boundaries at all',
     prepare: (fixture) => rmSync(fixture.files.boundaries),
     error: (fixture) => ({ file: fixture.dir, message: ['no Lower layer Super Output Areas (December 2021) Boundaries', 'lsoa21_bgc_england.geojson'] }),
@@ -911,12 +1051,14 @@ describe('determinism', () => {
 
   it('reads gzip-compressed inputs and builds the same data from them', async () => {
     const plain = writeFixture({ file7: 'subset' });
-    const gzipped = writeFixture({ file7: 'subset', gzip: { iod: true, lookup: true, census: true, boundaries: true, iod2019: true, lsoa11: true } });
+    const gzipped = writeFixture({ file7: 'subset', gzip: { iod: true, lookup: true, census: true, boundaries: true, iod2019: true, lsoa11: true, census2011: true } });
     try {
       const a = await run(plain.dir, join(plain.dir, 'out'));
       const b = await run(gzipped.dir, join(gzipped.dir, 'out'));
-      expect(b.manifest.sources.map((s) => s.file)).toEqual([`${IOD}.gz`, FILE10, `${IOD2019}.gz`, `${LOOKUP}.gz`, `${LSOA11}.gz`, `${BOUNDARIES}.gz`, `${CENSUS}.gz`]);
-      expect(a.manifest.sources.map((s) => s.file)).toEqual([IOD, FILE10, IOD2019, LOOKUP, LSOA11, BOUNDARIES, CENSUS]);
+      expect(b.manifest.sources.map((s) => s.file)).toEqual([
+        `${IOD}.gz`, FILE10, `${IOD2019}.gz`, `${LOOKUP}.gz`, `${LSOA11}.gz`, `${BOUNDARIES}.gz`, `${CENSUS}.gz`, `${CENSUS2011}.gz`,
+      ]);
+      expect(a.manifest.sources.map((s) => s.file)).toEqual([IOD, FILE10, IOD2019, LOOKUP, LSOA11, BOUNDARIES, CENSUS, CENSUS2011]);
       // Only the files that name the inputs differ (manifest, and the README's file names).
       const named = (tree: Map<string, Buffer>) => new Map([...tree].filter(([path]) => path !== 'manifest.json' && path !== 'downloads/README.md'));
       expectSameTree(named(readTree(join(gzipped.dir, 'out'))), named(readTree(join(plain.dir, 'out'))));

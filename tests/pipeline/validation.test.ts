@@ -12,6 +12,7 @@ import { lsoaAuthorities, parseLookup } from '../../scripts/pipeline/lookup.ts';
 import { parseIod } from '../../scripts/pipeline/adapters/iod2025.ts';
 import { carryOnto2021, parseIod2019, parseLsoa11Lookup } from '../../scripts/pipeline/adapters/iod2019.ts';
 import { diversityOfAreas, parseCensusEthnicity } from '../../scripts/pipeline/adapters/censusEthnicity.ts';
+import { CENSUS2011_GROUPS, parseCensus2011 } from '../../scripts/pipeline/adapters/census2011.ts';
 import { weightsFromCensus, weightsFromIod } from '../../scripts/pipeline/population.ts';
 import { parseFile10 } from '../../scripts/pipeline/adapters/file10.ts';
 import { boundsOf, labelPoint, lsoaTopology, readLsoaBoundaries, unionByArea } from '../../scripts/pipeline/boundaries.ts';
@@ -20,6 +21,8 @@ import {
   boundaryCollection,
   CENSUS_GROUP_COLUMNS,
   censusTable,
+  census2011Table,
+  CENSUS2011_COLUMNS,
   dropColumn,
   iod2019Table,
   lsoa11LookupTable,
@@ -541,6 +544,10 @@ describe('parseLsoa11Lookup', () => {
     expect(LSOA_CODES.map((code) => lookup.change.get(code))).toEqual(['U', 'U', 'U', 'U', 'U', 'U', 'U', 'U', 'U', 'S', 'S', 'M']);
     expect(lookup.lsoa11.size).toBe(12);
     expect(lookup.lsoa11.has('E01000990')).toBe(true);
+    // and by LSOA 2011: what each became (read by Census 2011 to place LSOAs 2011 in wards and authorities)
+    expect(lookup.children.get('E01000990')).toEqual(['E01000910', 'E01000911']);
+    expect(lookup.children.get('E01000992')).toEqual(['E01000912']);
+    expect(['E01000901', 'E01000990', 'E01000991'].map((code) => lookup.change11.get(code))).toEqual(['U', 'S', 'M']);
   });
 
   it('rejects a change indicator that is not U, S, M or X', () => {
@@ -586,6 +593,52 @@ describe('parseLsoa11Lookup', () => {
     expectInputError(() => parseLsoa11Lookup(table(), LSOA_SET, LOOKUP_NAME, 13), {
       file: LSOA11_FILE,
       message: ['has 12 English LSOAs 2011; expected 13'],
+    });
+  });
+});
+
+describe('parseCensus2011', () => {
+  const CENSUS2011_FILE = 'census/census2011_ethnic_group_14cat_lsoa11_england.csv';
+  const lookup = parseLsoa11Lookup(csvTable(LSOA11_FILE, lsoa11LookupTable().header, lsoa11LookupTable().rows), LSOA_SET, LOOKUP_NAME, 12);
+  const parse = (edit?: (t: Table) => void) => {
+    const t = edited(census2011Table, edit);
+    return parseCensus2011(csvTable(CENSUS2011_FILE, t.header, t.rows), lookup, LSOA_SET);
+  };
+
+  it('maps each of the 15 columns to one of the five broad groups of 2021, and every group is used', () => {
+    expect(CENSUS2011_GROUPS.map((g) => g.column).sort()).toEqual([...CENSUS2011_COLUMNS].sort());
+    expect(new Set(CENSUS2011_GROUPS.map((g) => g.group))).toEqual(new Set(['asian', 'black', 'mixed', 'white', 'other']));
+    expect(CENSUS2011_GROUPS.filter((g) => g.group === 'white').map((g) => g.column)).toEqual(['WhiteBrit', 'Irish', 'GypsyTraveller_derived', 'OtherWhite']);
+    expect(CENSUS2011_GROUPS.filter((g) => g.group === 'other').map((g) => g.column)).toEqual(['Arab', 'Other']);
+  });
+
+  it('sums the columns into the broad groups (Asian, Black, Mixed, White, Other)', () => {
+    const census = parse();
+    expect(census.codes).toHaveLength(12);
+    // E01000990: Asian 200 + 300 + 50 + 20 + 30 = 600, Black 100 + 40 + 10 = 150, Mixed 60, White 1500 + 30 + 100 + 4 = 1634, Other 20 + 16 = 36
+    const i = census.codes.indexOf('E01000990');
+    expect(census.counts.map((c) => c[i])).toEqual([600, 150, 60, 1634, 36]);
+    expect(census.totals[i]).toBe(2480);
+  });
+
+  it('rejects a file missing an LSOA 2011, and a Census 2021 file given in its place', () => {
+    expectInputError(() => parse((t) => removeRow(t, 'E01000992')), {
+      file: CENSUS2011_FILE,
+      message: ['has 11 LSOA rows but the 2011 → 2021 lookup', 'missing E01000992'],
+    });
+    expectInputError(() => parse((t) => renameColumn(t, 'LSOA11CD', 'geography code')), {
+      file: CENSUS2011_FILE,
+      line: 1,
+      message: ['Census 2011 was published on LSOA 2011 codes'],
+    });
+  });
+
+  it('rejects a count that is not a whole number', () => {
+    expectInputError(() => parse((t) => setCell(t, 'E01000902', 'Mixed', '22.5')), {
+      file: CENSUS2011_FILE,
+      line: 3,
+      column: 'Mixed',
+      message: ['"22.5" is not a whole number'],
     });
   });
 });

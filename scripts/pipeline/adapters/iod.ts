@@ -21,7 +21,7 @@ import { SOURCES } from '../inputs.ts';
 import { recordSkipped, type Gap, type LevelData } from '../model.ts';
 import { parseFile10, type File10 } from './file10.ts';
 import { parseIod, type IndicatorColumns, type IodTable } from './iod2025.ts';
-import { CHANGE_KINDS, carryOnto2021, parseIod2019, parseLsoa11Lookup, type ChangeKind, type Iod2019Table, type Lsoa11Lookup } from './iod2019.ts';
+import { CHANGE_KINDS, carryOnto2021, parseIod2019, readLsoa11Lookup, type ChangeKind, type Iod2019Table, type Lsoa11Lookup } from './iod2019.ts';
 import { compareWithFile10, membersOf, summariseIndicator, useOfficialFigures } from './iodSummaries.ts';
 import type { SourceAdapter } from './types.ts';
 
@@ -92,13 +92,7 @@ export const iodAdapter: SourceAdapter<IodSource, IodHarmonised> = {
         hint: `Add ${SOURCES.lsoa11_lsoa21.files.join(' or ')} (${SOURCES.lsoa11_lsoa21.url ?? SOURCES.lsoa11_lsoa21.page}) to the data folder, or pass --lsoa11-lookup <file>.`,
       });
     } else if (inputs.iod2019 && inputs.lsoa11_lsoa21) {
-      const lookup = parseLsoa11Lookup(
-        await readCsv(inputs.lsoa11_lsoa21.path, inputs.lsoa11_lsoa21.name),
-        lsoaCodes,
-        lookupName,
-        ctx.expected.lsoa11s,
-      );
-      recordSkipped(ctx, note, { file: lookup.file, what: 'rows outside England', examples: lookup.skippedOutsideEngland });
+      const lookup = (await readLsoa11Lookup(ctx, note))!;
       const table = parseIod2019(await readCsv(inputs.iod2019.path, inputs.iod2019.name), lookup, lsoaCodes);
       recordSkipped(ctx, note, { file: table.file, what: 'rows outside England', examples: table.skippedOutsideEngland });
       note(`IoD 2019: ${table.codes.length} LSOAs 2011 × ${INDICATORS.length} indicators (rank, decile${table.hasScores ? ', score' : ''}) checked`);

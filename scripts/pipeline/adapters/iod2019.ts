@@ -15,6 +15,9 @@ import { CODE_PATTERNS, isOutsideEnglandCode } from '../../../src/config/geograp
 import { rankAndDecile } from './iod2025.ts';
 import { type CsvTable, numberCell, requireColumnByPrefix, requireColumns } from '../csv.ts';
 import { countOf, InputError, listSome } from '../errors.ts';
+import { readCsv } from '../csv.ts';
+import { recordSkipped, type BuildContext } from '../model.ts';
+import type { Note } from './types.ts';
 
 /** Column stems of the 2019 file in the humaniverse/IMD layout: `<stem>_rank`, `<stem>_decile`. */
 export const IOD2019_PACKAGE_STEMS: Record<IndicatorId, string> = {
@@ -67,6 +70,10 @@ export interface Lsoa11Lookup {
   lsoa11: Set<string>;
   /** For each LSOA 2021 code, how it came from 2011 (U only when the 2011 and 2021 LSOA are one and the same). */
   change: Map<string, ChangeKind>;
+  /** For each LSOA 2011 code, the LSOAs 2021 it went into (one for U and M, several for S, any for X). */
+  children: Map<string, string[]>;
+  /** For each LSOA 2011 code, how it changed (X if any of its rows is X). */
+  change11: Map<string, ChangeKind>;
   skippedOutsideEngland: string[];
 }
 
@@ -80,6 +87,8 @@ export function parseLsoa11Lookup(table: CsvTable, lsoa21Codes: ReadonlySet<stri
   const rows11 = new Map<string, number[]>();
   const rows21 = new Map<string, number[]>();
   const kinds21 = new Map<string, Set<ChangeKind>>();
+  const kinds11 = new Map<string, Set<ChangeKind>>();
+  const children = new Map<string, string[]>();
   const unchangedRows: number[] = [];
   const skippedOutsideEngland: string[] = [];
   table.rows.forEach((row, i) => {
@@ -124,6 +133,8 @@ export function parseLsoa11Lookup(table: CsvTable, lsoa21Codes: ReadonlySet<stri
     (rows11.get(code11) ?? rows11.set(code11, []).get(code11)!).push(line);
     (rows21.get(code21) ?? rows21.set(code21, []).get(code21)!).push(line);
     (kinds21.get(code21) ?? kinds21.set(code21, new Set()).get(code21)!).add(kind as ChangeKind);
+    (kinds11.get(code11) ?? kinds11.set(code11, new Set()).get(code11)!).add(kind as ChangeKind);
+    (children.get(code11) ?? children.set(code11, []).get(code11)!).push(code21);
   });
   // An unchanged LSOA is one 2011 LSOA that is exactly one 2021 LSOA, and nothing else.
   for (const i of unchangedRows) {
@@ -157,12 +168,35 @@ export function parseLsoa11Lookup(table: CsvTable, lsoa21Codes: ReadonlySet<stri
       problem: `has ${rows11.size.toLocaleString('en-GB')} English LSOAs 2011; expected ${expectedLsoa11.toLocaleString('en-GB')} (every LSOA 2011 in England)`,
     });
   }
+  // An LSOA with several kinds of change (rare) is the most irregular of them.
+  const mostIrregular = (kinds: Set<ChangeKind>) => (['X', 'M', 'S', 'U'] as const).find((k) => kinds.has(k))!;
   const change = new Map<string, ChangeKind>();
-  for (const [code, kinds] of kinds21) {
-    // A 2021 LSOA with several kinds of change (rare) is the most irregular of them.
-    change.set(code, (['X', 'M', 'S', 'U'] as const).find((k) => kinds.has(k))!);
+  for (const [code, kinds] of kinds21) change.set(code, mostIrregular(kinds));
+  const change11 = new Map<string, ChangeKind>();
+  for (const [code, kinds] of kinds11) change11.set(code, mostIrregular(kinds));
+  return { file: table.file, lsoa11: new Set(rows11.keys()), change, children, change11, skippedOutsideEngland };
+}
+
+const lookupReads = new WeakMap<BuildContext, Promise<Lsoa11Lookup | undefined>>();
+
+/**
+ * The LSOA 2011 → 2021 lookup of the build, read and checked once however
+ * many sources need it (the IoD 2019, Census 2011): undefined when the data
+ * folder has none.
+ */
+export function readLsoa11Lookup(ctx: BuildContext, note: Note): Promise<Lsoa11Lookup | undefined> {
+  let read = lookupReads.get(ctx);
+  if (!read) {
+    read = (async () => {
+      const input = ctx.inputs.lsoa11_lsoa21;
+      if (!input) return undefined;
+      const lookup = parseLsoa11Lookup(await readCsv(input.path, input.name), new Set(ctx.geography.lsoa.codes), ctx.lookupName, ctx.expected.lsoa11s);
+      recordSkipped(ctx, note, { file: lookup.file, what: 'rows outside England', examples: lookup.skippedOutsideEngland });
+      return lookup;
+    })();
+    lookupReads.set(ctx, read);
   }
-  return { file: table.file, lsoa11: new Set(rows11.keys()), change, skippedOutsideEngland };
+  return read;
 }
 
 /**

@@ -8,7 +8,7 @@ import { SOURCES } from '../inputs.ts';
 import { type BuildContext, type HarmonisedContext } from '../model.ts';
 import { weightsFromCensus, weightsFromIod, type PopulationWeights } from '../population.ts';
 import { adapterOf } from '../adapters/index.ts';
-import type { CensusEthnicity } from '../adapters/censusEthnicity.ts';
+import type { CensusSource } from '../adapters/censusEthnicity.ts';
 import type { IodSource } from '../adapters/iod.ts';
 import type { Note } from '../adapters/types.ts';
 
@@ -19,7 +19,7 @@ import type { Note } from '../adapters/types.ts';
  */
 export function chooseWeights(sources: ReadonlyMap<string, unknown>, ctx: BuildContext, note: Note): PopulationWeights {
   const iod = sources.get('iod') as IodSource | undefined;
-  const census = sources.get('census-ethnicity') as CensusEthnicity | undefined;
+  const census = (sources.get('census-ethnicity') as CensusSource | undefined)?.census2021;
   let weights = iod ? weightsFromIod(iod.file7, ctx.geography.lsoa.codes) : undefined;
   if (!weights) {
     if (!census) {

@@ -1,6 +1,7 @@
 /**
- * Ethnic diversity from Census 2021 (TS021, five broad groups) for LSOAs,
- * wards and authorities. Wards and authorities take the summed counts of
+ * Ethnic diversity from Census 2021 (TS021, five broad groups) and Census
+ * 2011 (KS201EW, harmonised to the same five groups) for LSOAs, wards and
+ * authorities. Wards and authorities take the summed counts of
  * their LSOAs (best-fit lookup), never an average of LSOA indices.
  */
 import type { LayerEntry, MeasureSpec } from './types.ts';
@@ -37,7 +38,7 @@ const shareMeasure = (group: (typeof ETHNIC_GROUPS)[number]): MeasureSpec => ({
   short: { id: `measure.share.${group.id}.short`, defaultMessage: `${group.short} share` },
   description: {
     id: `measure.share.${group.id}.description`,
-    defaultMessage: `Usual residents who identified as ${group.label}, as a share of all usual residents (Census 2021).`,
+    defaultMessage: `Usual residents who identified as ${group.label}, as a share of all usual residents (Census 2021; in 2011 the census categories grouped the same way).`,
   },
   csv: `share_${group.id}`,
   format: { style: 'percent', decimals: 1, storedDecimals: 4 },
@@ -47,7 +48,7 @@ const shareMeasure = (group: (typeof ETHNIC_GROUPS)[number]): MeasureSpec => ({
 
 export const DIVERSITY_MEASURES: MeasureSpec[] = [SIMPSON, ...ETHNIC_GROUPS.map(shareMeasure)];
 
-const levelSpec = { measures: DIVERSITY_MEASURES, releases: ['2021'] };
+const levelSpec = { measures: DIVERSITY_MEASURES, releases: ['2011', '2021'] };
 
 export const DIVERSITY_LAYERS: LayerEntry[] = [
   {
@@ -61,19 +62,32 @@ export const DIVERSITY_LAYERS: LayerEntry[] = [
     description: {
       id: 'layer.ethnic_diversity.description',
       defaultMessage:
-        'Simpson’s diversity index over the five broad ethnic groups of Census 2021 (1 − the sum of each group’s squared share), and each group’s share of residents. Classed by national quintiles of each geography.',
+        'Simpson’s diversity index over the five broad ethnic groups of Census 2021 and of Census 2011 grouped the same way (1 − the sum of each group’s squared share), and each group’s share of residents. Classed by national quintiles of each geography and census.',
     },
     levels: { lsoa: levelSpec, ward: levelSpec, lad: levelSpec },
-    releases: [{ id: '2021', label: { id: 'release.census2021', defaultMessage: 'Census 2021' }, sourceVintage: 'LSOA 2021' }],
+    releases: [
+      {
+        id: '2011',
+        label: { id: 'release.census2011', defaultMessage: 'Census 2011' },
+        // Census 2011 counted residents of England's LSOAs of 2011.
+        sourceVintage: 'LSOA 2011',
+        missing: {
+          id: 'release.census2011.missing',
+          defaultMessage:
+            'Not comparable: boundaries changed between 2011 and 2021 here (an LSOA split, merged or redrawn, or one split between wards or authorities), so the 2011 residents cannot be counted exactly for this area and it has no 2011 figure',
+        },
+      },
+      { id: '2021', label: { id: 'release.census2021', defaultMessage: 'Census 2021' }, sourceVintage: 'LSOA 2021' },
+    ],
     classes: { kind: 'quantiles', count: 5 },
     palette: 'ylgnbu',
     about: {
       id: 'layer.ethnic_diversity.about',
       defaultMessage:
-        'Diversity is not segregation: a diverse ward can still be divided street by street, and a ward of one group can be part of a diverse town. With only the five broad groups published for LSOAs, groups within them (Indian, Pakistani and Bangladeshi residents, say) count as one, so diversity is understated where such groups live together. Census counts are perturbed slightly by ONS to protect privacy, so small areas’ shares can be off by a person or two.',
+        'Diversity is not segregation: a diverse ward can still be divided street by street, and a ward of one group can be part of a diverse town. With only the five broad groups published for LSOAs, groups within them (Indian, Pakistani and Bangladeshi residents, say) count as one, so diversity is understated where such groups live together. Census counts are perturbed slightly by ONS to protect privacy, so small areas’ shares can be off by a person or two. Census 2011 is compared only by these five broad groups: Roma became a tick box of its own under White in 2021 (in 2011 there was none), write-in answers were coded into groups differently, and the 2011 figures are shown only for LSOAs whose boundaries did not change and for wards and authorities that took in only whole LSOAs of 2011.',
     },
-    sources: ['census', 'lookup'],
-    attribution: { id: 'attribution.census', defaultMessage: 'Census 2021 © ONS' },
+    sources: ['census', 'census2011', 'lsoa11_lsoa21', 'lookup'],
+    attribution: { id: 'attribution.census', defaultMessage: 'Census 2021 and 2011 © ONS' },
     csvColumn: (_level, measure, release, part) => {
       const stem = measure.id === 'simpson' ? 'ethnic_diversity' : `ethnic_share_${measure.id}`;
       const suffix = { value: '', rank: '_rank', class: '_quintile', rankWithinLad: '_rank_within_lad' }[part];
