@@ -135,3 +135,38 @@ export function sourceCentroid(code: string): { longitude: number; latitude: num
   const row = readCsv('lookups/lsoa21_pwc_england.csv').find((r) => r.LSOA21CD === code)!;
   return { longitude: Number(row.LONG), latitude: Number(row.LAT) };
 }
+
+/**
+ * A ward's Census 2011 ethnic diversity worked out here from the source
+ * files: the 2011 LSOAs that became the ward's 2021 LSOAs (ONS 2011→2021
+ * lookup), their 15 groups summed into the five broad groups of 2021, then
+ * 1 − Σ p². Null when one of those 2011 LSOAs also became an LSOA of another
+ * ward, or changed irregularly (X): its people cannot be placed.
+ */
+export function sourceWardDiversity2011(wardCode: string): number | null {
+  const wardOf = new Map(readCsv('lookups/lsoa21_ward24_lad24_england.csv.gz').map((row) => [row.LSOA21CD, row.WD24CD]));
+  const children = new Map<string, { lsoa21: string[]; change: string }>();
+  for (const row of readCsv('lookups/lsoa11_lsoa21_lad22_england.csv.gz')) {
+    const entry = children.get(row.LSOA11CD) ?? { lsoa21: [], change: row.CHGIND };
+    entry.lsoa21.push(row.LSOA21CD);
+    children.set(row.LSOA11CD, entry);
+  }
+  const inWard = [...children].filter(([, c]) => c.lsoa21.some((code) => wardOf.get(code) === wardCode));
+  if (inWard.some(([, c]) => c.change === 'X' || c.lsoa21.some((code) => wardOf.get(code) !== wardCode))) return null;
+  const wanted = new Set(inWard.map(([code]) => code));
+  const broad: Record<string, string[]> = {
+    white: ['WhiteBrit', 'Irish', 'GypsyTraveller_derived', 'OtherWhite'],
+    mixed: ['Mixed'],
+    asian: ['Indian', 'Pakistani', 'Bangladeshi', 'Chinese', 'OtherAsian'],
+    black: ['BlkAfrican', 'BlkCaribbean', 'OtherBlk'],
+    other: ['Arab', 'Other'],
+  };
+  const sums: Record<string, number> = { white: 0, mixed: 0, asian: 0, black: 0, other: 0 };
+  let total = 0;
+  for (const row of readCsv('census/census2011_ethnic_group_14cat_lsoa11_england.csv.gz')) {
+    if (!wanted.has(row.LSOA11CD)) continue;
+    total += Number(row.Persons);
+    for (const [group, columns] of Object.entries(broad)) sums[group] += columns.reduce((sum, column) => sum + Number(row[column]), 0);
+  }
+  return 1 - Object.values(sums).reduce((sum, n) => sum + (n / total) ** 2, 0);
+}

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForChoropleth } from '../../scripts/browser.ts';
-import { baseUrl, decilePixels, openApp, sourceCentroid, sourceImd2019, sourceLsoaChange, sourceWardDiversity } from './helpers.ts';
+import { baseUrl, decilePixels, openApp, sourceCentroid, sourceImd2019, sourceLsoaChange, sourceWardDiversity, sourceWardDiversity2011 } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -51,6 +51,22 @@ describe('ethnic diversity, Census 2021', () => {
     expect(table).toContain(`${(ward.shares.white * 100).toFixed(1)}%`);
     await page.close();
   });
+});
+
+describe('Census 2011 as a release of ethnic diversity', () => {
+  // Two Birmingham wards: Ladywood, and the first of its neighbours whose 2011 figure can be placed.
+  for (const code of ['E05011151', 'E05011126']) {
+    const expected = sourceWardDiversity2011(code);
+    it(`shows ward ${code}’s 2011 diversity as worked out from the 2011 census file${expected === null ? ' (none: an LSOA of 2011 was split across wards)' : ''}`, async () => {
+      const page = await openApp(browser, `?layer=ethnic_diversity&level=ward&release=2011&area=${code}`);
+      await waitForChoropleth(page, 'ward:ethnic_diversity:simpson:2011');
+      const panel = page.locator('.panel');
+      await expect.poll(() => panel.locator('.panel__codes code').textContent()).toBe(code);
+      if (expected === null) await expect.poll(() => panel.locator('.headline__value').textContent()).toMatch(/boundar|2011/i);
+      else await expect.poll(() => panel.locator('.headline').textContent()).toContain(expected.toFixed(3));
+      await page.close();
+    });
+  }
 });
 
 describe('the IMD 2019 as a second release', () => {
