@@ -106,7 +106,9 @@ export async function loadTableData(client: DataClient, spec: TableSpec): Promis
       class: classRow[i] ?? 0,
     };
   });
-  return { spec, rows, total: rankTotal(spec.release, spec.level, areas.codes.length) };
+  // Ranks are among the areas with a figure in this release (or as many as the publisher ranked).
+  const ranked = rows.filter((row) => row.rank !== null).length;
+  return { spec, rows, total: rankTotal(spec.release, spec.level, ranked || areas.codes.length) };
 }
 
 /** The nearest parent of a row (ward of an LSOA, authority of a ward). */

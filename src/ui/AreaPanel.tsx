@@ -13,7 +13,8 @@
  */
 import { Fragment } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { layerById, layersOfTheme, measureOf, rankTotal, releaseOf, themeById } from '../config/catalogue/index.ts';
+import { layerById, layersOfTheme, measureOf, releaseOf, themeById } from '../config/catalogue/index.ts';
+import { rankedAreas } from '../data/manifest.ts';
 import type { LayerEntry, MeasureSpec, Msg, Release } from '../config/catalogue/types.ts';
 import { schemeKind } from '../config/classSchemes.ts';
 import type { Level } from '../config/geography.ts';
@@ -168,7 +169,6 @@ function ThemeStrips({ profile, info, spec, measure, release, manifest }: { prof
   const f = useFormats();
   const level = info.level;
   const position = profileIndex(profile, level, info.code);
-  const total = manifest.counts[level];
   const theme = themeById(spec.layer.theme);
   const layers = layersOfTheme(theme.id).filter((layer) => layer.levels[level] && profile.layers[layer.id]?.[level]);
   if (position < 0 || layers.length === 0) return null;
@@ -184,7 +184,7 @@ function ThemeStrips({ profile, info, spec, measure, release, manifest }: { prof
       label: f.t(each.short),
       cls: figureOf(slice, each.id, shown.id, position).cls,
       colours,
-      detail: stripDetail(f, each, figureOf(slice, each.id, shown.id, position), rankTotal(shown, level, total)),
+      detail: stripDetail(f, each, figureOf(slice, each.id, shown.id, position), rankedAreas(manifest, layer, level, shown)),
       emphasis: each.id === measure.id,
     }));
     return (
@@ -201,7 +201,7 @@ function ThemeStrips({ profile, info, spec, measure, release, manifest }: { prof
     const shown = chooseRelease(layer, level, slice, release.id);
     if (!shown) return undefined;
     const figure = figureOf(slice, each.id, shown.id, position);
-    return { key: layer.id, label: f.t(layer.short), cls: figure.cls, colours: coloursOf(layer), detail: stripDetail(f, each, figure, rankTotal(shown, level, total)), emphasis: layer.id === spec.layer.id };
+    return { key: layer.id, label: f.t(layer.short), cls: figure.cls, colours: coloursOf(layer), detail: stripDetail(f, each, figure, rankedAreas(manifest, layer, level, shown)), emphasis: layer.id === spec.layer.id };
   };
   const groups = theme.groups
     .map((group) => ({ group, rows: layers.filter((layer) => layer.group === group.id).map(rowOf).filter((row): row is StripRow => !!row) }))
@@ -243,7 +243,7 @@ export function AreaFigures({ profile, info, spec, manifest }: { profile: Profil
     );
   }
   const measure = measureOf(layer, level, spec.measure.id) ?? levelSpec.measures[0];
-  const total = rankTotal(release, level, manifest.counts[level]);
+  const total = rankedAreas(manifest, layer, level, release);
   const figure = figureOf(slice, measure.id, release.id, position);
   const scheme = schemeKind(layer.classes);
   const classCount = scheme.classCount(layer.classes);
