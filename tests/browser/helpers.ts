@@ -170,3 +170,30 @@ export function sourceWardDiversity2011(wardCode: string): number | null {
   }
   return 1 - Object.values(sums).reduce((sum, n) => sum + (n / total) ** 2, 0);
 }
+
+/**
+ * Religious diversity of a ward worked out here from the source files: the
+ * Census 2021 TS030 counts of the ward's LSOAs (ONS best-fit lookup) summed,
+ * then 1 − Σ p² over the eight answered categories among those who answered;
+ * and "Not answered" as a share of all residents.
+ */
+export function sourceWardReligiousDiversity(wardCode: string): { simpson: number; notAnswered: number; lsoas: number } {
+  const lsoas = new Set(readCsv('lookups/lsoa21_ward24_lad24_england.csv.gz').filter((row) => row.WD24CD === wardCode).map((row) => row.LSOA21CD));
+  if (lsoas.size === 0) throw new Error(`no ward ${wardCode} in the lookup`);
+  const answered = ['No religion', 'Christian', 'Buddhist', 'Hindu', 'Jewish', 'Muslim', 'Sikh', 'Other religion'].map((name) => `Religion: ${name}`);
+  const sums = answered.map(() => 0);
+  let total = 0;
+  let notAnswered = 0;
+  let found = 0;
+  for (const row of readCsv('census/census2021_ts030_religion_lsoa21_england.csv')) {
+    if (!lsoas.has(row['geography code'])) continue;
+    found++;
+    total += Number(row['Religion: Total: All usual residents']);
+    notAnswered += Number(row['Religion: Not answered']);
+    answered.forEach((column, i) => (sums[i] += Number(row[column])));
+  }
+  if (found !== lsoas.size) throw new Error(`ward ${wardCode}: ${lsoas.size} LSOAs in the lookup but ${found} in the religion file`);
+  const people = sums.reduce((a, b) => a + b, 0);
+  const simpson = 1 - sums.reduce((sum, n) => sum + (n / people) ** 2, 0);
+  return { simpson, notAnswered: notAnswered / total, lsoas: found };
+}

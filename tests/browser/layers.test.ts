@@ -138,3 +138,31 @@ describe('links that are long or repeat a setting', () => {
     await page.close();
   });
 });
+
+describe('religious diversity, Census 2021', () => {
+  it('switches to it at ward level without fetching geometry, and Ladywood’s index matches the census file', async () => {
+    // Imported here so that this block only appends to the file.
+    const { sourceWardReligiousDiversity } = await import('./helpers.ts');
+    const code = 'E05011151';
+    const expected = sourceWardReligiousDiversity(code);
+    expect(expected.lsoas).toBeGreaterThan(1);
+
+    const page = await openApp(browser, '?level=ward');
+    const requests = trackRequests(page);
+    await page.getByLabel('Layer').selectOption('religious_diversity');
+    await waitForChoropleth(page, 'ward:religious_diversity:simpson:2021');
+    expect(requests.filter((url) => url.includes('.pmtiles'))).toEqual([]);
+    expect(new URL(page.url()).searchParams.get('layer')).toBe('religious_diversity');
+    await expect.poll(() => page.locator('.legend__list li').count()).toBe(5);
+    await page.close();
+
+    const linked = await openApp(browser, `?layer=religious_diversity&level=ward&area=${code}`);
+    await waitForChoropleth(linked, 'ward:religious_diversity:simpson:2021');
+    const panel = linked.locator('.panel');
+    await expect.poll(() => panel.locator('.panel__codes code').textContent()).toBe(code);
+    await expect.poll(() => panel.locator('.headline').textContent()).toContain(expected.simpson.toFixed(3));
+    // "Not answered" is in the measures table, as a share of all residents.
+    await expect.poll(() => panel.locator('table.measures').textContent()).toContain(`${(expected.notAnswered * 100).toFixed(1)}%`);
+    await linked.close();
+  });
+});

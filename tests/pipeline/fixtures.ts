@@ -329,13 +329,15 @@ export interface FixtureOptions {
   census?: boolean;
   /** Write the Census 2011 LSOA 2011 file (default true). */
   census2011?: boolean;
+  /** Write the Census 2021 TS030 religion file (default true). */
+  religion?: boolean;
   /** Write the IoD 2019 file and the LSOA 2011 → 2021 lookup (default true each). */
   iod2019?: boolean;
   lsoa11Lookup?: boolean;
   /** Add a Welsh row to the lookup, census and boundaries (default true). */
   welsh?: boolean;
   /** Which files to write gzip-compressed (default: none). */
-  gzip?: Partial<Record<'iod' | 'lookup' | 'census' | 'boundaries' | 'iod2019' | 'lsoa11' | 'census2011', boolean>>;
+  gzip?: Partial<Record<'iod' | 'lookup' | 'census' | 'boundaries' | 'iod2019' | 'lsoa11' | 'census2011' | 'religion', boolean>>;
   /** Edits applied before writing, to break the files. */
   edit?: {
     lookup?: (table: Table) => void;
@@ -345,6 +347,7 @@ export interface FixtureOptions {
     iod2019?: (table: Table) => void;
     lsoa11?: (table: Table) => void;
     census2011?: (table: Table) => void;
+    religion?: (table: Table) => void;
     boundaries?: (collection: FeatureCollection) => void;
   };
 }
@@ -352,7 +355,7 @@ export interface FixtureOptions {
 export interface Fixture {
   dir: string;
   /** Absolute path of each input file. */
-  files: { iod: string; file10: string; lookup: string; census?: string; boundaries: string; iod2019?: string; lsoa11?: string; census2011?: string };
+  files: { iod: string; file10: string; lookup: string; census?: string; boundaries: string; iod2019?: string; lsoa11?: string; census2011?: string; religion?: string };
   cleanup(): void;
 }
 
@@ -588,6 +591,47 @@ function write(path: string, text: string, gzip = false): string {
   return target;
 }
 
+export const RELIGION_COLUMNS = [
+  'Religion: No religion',
+  'Religion: Christian',
+  'Religion: Buddhist',
+  'Religion: Hindu',
+  'Religion: Jewish',
+  'Religion: Muslim',
+  'Religion: Sikh',
+  'Religion: Other religion',
+  'Religion: Not answered',
+];
+export const RELIGION_TOTAL = 'Religion: Total: All usual residents';
+
+/**
+ * Census 2021 TS030 religion of the 12 LSOAs (in LSOAS order): No religion, Christian, Buddhist, Hindu,
+ * Jewish, Muslim, Sikh, Other religion, Not answered. They add up to each LSOA's TS021 total (`census`).
+ */
+export const RELIGION_COUNTS: readonly (readonly number[])[] = [
+  //  none  Chr  Bud  Hin  Jew  Mus  Sikh Oth  N/A
+  [250, 300, 5, 10, 5, 20, 0, 10, 50], // L1 650
+  [600, 700, 10, 100, 20, 150, 20, 0, 100], // L2 1700
+  [700, 800, 0, 0, 0, 10, 0, 0, 100], // L3 1610
+  [300, 300, 0, 100, 0, 500, 100, 0, 100], // L4 1400
+  [700, 800, 20, 50, 30, 300, 0, 50, 150], // L5 2100
+  [1000, 1300, 0, 0, 0, 0, 0, 0, 150], // L6 2450
+  [400, 400, 10, 40, 0, 250, 20, 10, 70], // L7 1200
+  [450, 550, 5, 5, 0, 50, 0, 10, 80], // L8 1150
+  [600, 700, 0, 20, 10, 40, 10, 0, 100], // L9 1480
+  [500, 500, 0, 0, 0, 800, 0, 0, 100], // L10 1900
+  [800, 900, 10, 30, 20, 100, 10, 30, 120], // L11 2020
+  [200, 220, 0, 0, 0, 20, 0, 0, 40], // L12 480
+];
+
+/** TS030 with the hand-typed counts above (and a Welsh row, last). */
+export function religionTable(welsh = true): Table {
+  const header = ['geography code', RELIGION_TOTAL, ...RELIGION_COLUMNS];
+  const rows = LSOAS.map((lsoa, i) => [lsoa.code, String(lsoa.census), ...RELIGION_COUNTS[i].map(String)]);
+  if (welsh) rows.push([WELSH.lsoa, '1500', '700', '650', '0', '0', '0', '50', '0', '0', '100']);
+  return { header, rows };
+}
+
 /** A fresh temporary folder (under os.tmpdir()). */
 export function tempDir(prefix = 'iod-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -637,6 +681,11 @@ export function writeFixture(options: FixtureOptions = {}): Fixture {
     const census2011 = census2011Table();
     options.edit?.census2011?.(census2011);
     files.census2011 = write(join(dir, 'census', 'census2011_ethnic_group_14cat_lsoa11_england.csv'), toCsv(census2011), gz.census2011);
+  }
+  if (options.religion ?? true) {
+    const religion = religionTable(welsh);
+    options.edit?.religion?.(religion);
+    files.religion = write(join(dir, 'census', 'census2021_ts030_religion_lsoa21_england.csv'), toCsv(religion), gz.religion);
   }
   return { dir, files, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -38,6 +38,7 @@ const BOUNDARIES = 'boundaries/lsoa21_bgc_england.geojson';
 const IOD2019 = 'iod/imd2019_lsoa11.csv';
 const LSOA11 = 'lookups/lsoa11_lsoa21_lad22_england.csv';
 const CENSUS2011 = 'census/census2011_ethnic_group_14cat_lsoa11_england.csv';
+const RELIGION = 'census/census2021_ts030_religion_lsoa21_england.csv';
 const LOOKUP_NAME = `the lookup (${LOOKUP})`;
 const IMD_DECILE = 'Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)';
 
@@ -111,8 +112,9 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
 
   it('writes every file of the data schema, and nothing else', () => {
     // 15 fixed files + 14 IoD layers × (3 value files + 1 LSOA class file + 2 × 5 summary measures)
-    //   + ethnic diversity × 3 levels × (1 value file + 6 measures) = 15 + 14 × 14 + 21 = 232
-    expect(schemaFiles()).toHaveLength(232);
+    //   + ethnic diversity × 3 levels × (1 value file + 6 measures)
+    //   + religious diversity × 3 levels × (1 value file + 10 measures) = 15 + 14 × 14 + 21 + 33 = 265
+    expect(schemaFiles()).toHaveLength(265);
     expect([...files.keys()]).toEqual(schemaFiles());
   });
 
@@ -136,11 +138,13 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
       ['boundaries', BOUNDARIES],
       ['census', CENSUS],
       ['census2011', CENSUS2011],
+      ['census_religion', RELIGION],
     ]);
     for (const source of manifest.sources) expect(source.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.skipped).toEqual([
       { file: LOOKUP, what: 'rows outside England', count: 1, examples: [WELSH.lsoa] },
       { file: CENSUS, what: 'rows outside England', count: 1, examples: [WELSH.lsoa] },
+      { file: RELIGION, what: 'rows outside England', count: 1, examples: [WELSH.lsoa] },
       { file: BOUNDARIES, what: 'features outside England', count: 1, examples: [WELSH.lsoa] },
     ]);
   });
@@ -916,6 +920,22 @@ const BROKEN: BrokenCase[] = [
     error: () => ({ file: CENSUS, line: 3, column: 'Ethnic group: Total: All usual residents', message: ['the five groups add up to 1699, not to the total 1700'] }),
   },
   {
+    name: 'religion: a missing column',
+    options: { edit: { religion: (t) => dropColumn(t, 'Religion: Sikh') } },
+    error: () => ({ file: RELIGION, line: 1, message: ['missing column "Religion: Sikh"'] }),
+  },
+  {
+    name: 'religion: categories that do not add up to the total',
+    // L5 (line 6): Christian 800 → 801
+    options: { edit: { religion: (t) => setCell(t, 'E01000905', 'Religion: Christian', '801') } },
+    error: () => ({ file: RELIGION, line: 6, column: 'Religion: Total: All usual residents', message: ['the nine religion categories add up to 2101, not to the total 2100'] }),
+  },
+  {
+    name: 'religion: a negative count',
+    options: { edit: { religion: (t) => setCell(t, 'E01000907', 'Religion: Not answered', '-70') } },
+    error: () => ({ file: RELIGION, line: 8, column: 'Religion: Not answered', message: ['-70 is outside the allowed range'] }),
+  },
+  {
     name: 'boundaries: a ring of two corners',
     options: {
       edit: {
@@ -1036,7 +1056,7 @@ describe('determinism', () => {
       // another folder holding the same files: no absolute path may leak into the output
       const c = await run(second.dir, join(outRoot, 'c'));
       const treeA = readTree(join(outRoot, 'a'));
-      expect(treeA.size).toBe(232);
+      expect(treeA.size).toBe(265);
       expectSameTree(readTree(join(outRoot, 'b')), treeA);
       expectSameTree(readTree(join(outRoot, 'c')), treeA);
       expect(b.manifest.buildId).toBe(a.manifest.buildId);
@@ -1051,14 +1071,14 @@ describe('determinism', () => {
 
   it('reads gzip-compressed inputs and builds the same data from them', async () => {
     const plain = writeFixture({ file7: 'subset' });
-    const gzipped = writeFixture({ file7: 'subset', gzip: { iod: true, lookup: true, census: true, boundaries: true, iod2019: true, lsoa11: true, census2011: true } });
+    const gzipped = writeFixture({ file7: 'subset', gzip: { iod: true, lookup: true, census: true, boundaries: true, iod2019: true, lsoa11: true, census2011: true, religion: true } });
     try {
       const a = await run(plain.dir, join(plain.dir, 'out'));
       const b = await run(gzipped.dir, join(gzipped.dir, 'out'));
       expect(b.manifest.sources.map((s) => s.file)).toEqual([
-        `${IOD}.gz`, FILE10, `${IOD2019}.gz`, `${LOOKUP}.gz`, `${LSOA11}.gz`, `${BOUNDARIES}.gz`, `${CENSUS}.gz`, `${CENSUS2011}.gz`,
+        `${IOD}.gz`, FILE10, `${IOD2019}.gz`, `${LOOKUP}.gz`, `${LSOA11}.gz`, `${BOUNDARIES}.gz`, `${CENSUS}.gz`, `${CENSUS2011}.gz`, `${RELIGION}.gz`,
       ]);
-      expect(a.manifest.sources.map((s) => s.file)).toEqual([IOD, FILE10, IOD2019, LOOKUP, LSOA11, BOUNDARIES, CENSUS, CENSUS2011]);
+      expect(a.manifest.sources.map((s) => s.file)).toEqual([IOD, FILE10, IOD2019, LOOKUP, LSOA11, BOUNDARIES, CENSUS, CENSUS2011, RELIGION]);
       // Only the files that name the inputs differ (manifest, and the README's file names).
       const named = (tree: Map<string, Buffer>) => new Map([...tree].filter(([path]) => path !== 'manifest.json' && path !== 'downloads/README.md'));
       expectSameTree(named(readTree(join(gzipped.dir, 'out'))), named(readTree(join(plain.dir, 'out'))));

@@ -5,118 +5,53 @@
  *
  * LSOAs take their own counts; wards and authorities the summed counts of
  * their LSOAs (best-fit lookup). Each area gets Simpson's index of diversity
- * (src/stats/diversity.ts) and the share of each group.
+ * (src/stats/diversity.ts) and the share of each group. Reading and checking
+ * the file, the sums and the measures are censusGroups.ts, shared with the
+ * religion table (censusReligion.ts).
  *
  * Optionally also the 2011 release from Census 2011 KS201EW by LSOA 2011
  * (census2011.ts): harmonised to the same five groups, carried onto
  * unchanged LSOAs 2021 and onto the wards and authorities that receive only
  * whole LSOAs 2011, through the LSOA 2011 → 2021 lookup.
  */
-import { CODE_PATTERNS, isOutsideEnglandCode, type Level } from '../../../src/config/geography.ts';
+import type { Level } from '../../../src/config/geography.ts';
 import { ETHNIC_GROUP_TOTAL_COLUMN, ETHNIC_GROUPS } from '../../../src/config/catalogue/diversity.ts';
-import { shares, simpsonDiversity } from '../../../src/stats/diversity.ts';
-import { type CsvTable, numberCell, requireColumns } from '../csv.ts';
-import { InputError } from '../errors.ts';
+import { type CsvTable } from '../csv.ts';
 import { readCsv } from '../csv.ts';
-import { checkSameCodes } from './iod2025.ts';
-import { recordSkipped, type LevelData } from '../model.ts';
+import { recordSkipped } from '../model.ts';
 import type { SourceAdapter } from './types.ts';
 import { census2011OnLevels, CENSUS2011_GROUPS, CENSUS2011_RELEASE, parseCensus2011, type Census2011, type Census2011OnLevels } from './census2011.ts';
 import { readLsoa11Lookup, type Lsoa11Lookup } from './iod2019.ts';
+import { areaOfLsoaAt, CENSUS_RELEASE, groupMeasures, levelFromReleases, parseCensusGroups, sumCounts, type CensusCounts, type CensusGroupTable } from './censusGroups.ts';
 
-export const CENSUS_CODE_COLUMN = 'geography code';
-export const CENSUS_RELEASE = '2021';
+export { CENSUS_CODE_COLUMN, CENSUS_RELEASE } from './censusGroups.ts';
 
-export interface CensusEthnicity {
-  file: string;
-  /** Usual residents of each LSOA, in the order of the lookup's LSOA codes. */
-  totals: Float64Array;
-  /** counts[g][i]: residents of group g (ETHNIC_GROUPS order) in LSOA i. */
-  counts: Float64Array[];
-  skippedOutsideEngland: string[];
-}
+/** TS021 (five broad groups) as censusGroups.ts reads it. */
+export const TS021: CensusGroupTable = {
+  bulkFile: 'census2021-ts021-lsoa.csv',
+  totalColumn: ETHNIC_GROUP_TOTAL_COLUMN,
+  groups: ETHNIC_GROUPS,
+  groupsNoun: 'the five groups',
+  sumHint: 'TS021 as published has groups that add up to the total in every row; a shifted or edited column gives this error.',
+};
+
+/** TS021 counts on the lookup's LSOAs: totals, counts[g][i] in ETHNIC_GROUPS order. */
+export type CensusEthnicity = CensusCounts;
 
 /** Parses and checks the TS021 LSOA file against the LSOAs of the lookup. */
 export function parseCensusEthnicity(table: CsvTable, lsoaCodes: readonly string[], lookupName: string): CensusEthnicity {
-  const [codeColumn, totalColumn, ...groupColumns] = requireColumns(table, [
-    CENSUS_CODE_COLUMN,
-    ETHNIC_GROUP_TOTAL_COLUMN,
-    ...ETHNIC_GROUPS.map((g) => g.column),
-  ]);
-  const rowOfCode = new Map<string, number>();
-  const codes: string[] = [];
-  const lines: number[] = [];
-  const skippedOutsideEngland: string[] = [];
-  table.rows.forEach((row, i) => {
-    const code = row[codeColumn].trim();
-    const where = { file: table.file, line: table.lines[i], column: CENSUS_CODE_COLUMN };
-    if (isOutsideEnglandCode(code)) {
-      skippedOutsideEngland.push(code);
-      return;
-    }
-    if (!CODE_PATTERNS.lsoa.test(code)) {
-      throw new InputError({ ...where, problem: `"${code}" is not an LSOA code; use the LSOA file of the bulk download (census2021-ts021-lsoa.csv)` });
-    }
-    if (rowOfCode.has(code)) throw new InputError({ ...where, problem: `LSOA ${code} appears twice` });
-    rowOfCode.set(code, i);
-    codes.push(code);
-    lines.push(table.lines[i]);
-  });
-  checkSameCodes({ ...table, lines }, codes, new Set(lsoaCodes), lookupName);
-
-  const n = lsoaCodes.length;
-  const totals = new Float64Array(n);
-  const counts = ETHNIC_GROUPS.map(() => new Float64Array(n));
-  lsoaCodes.forEach((code, i) => {
-    const row = rowOfCode.get(code)!;
-    const total = numberCell(table, row, totalColumn, { integer: true, min: 1 });
-    let sum = 0;
-    groupColumns.forEach((column, g) => {
-      const count = numberCell(table, row, column, { integer: true, min: 0 });
-      counts[g][i] = count;
-      sum += count;
-    });
-    if (sum !== total) {
-      throw new InputError({
-        file: table.file,
-        line: table.lines[row],
-        column: ETHNIC_GROUP_TOTAL_COLUMN,
-        problem: `the five groups add up to ${sum}, not to the total ${total}`,
-        hint: 'TS021 as published has groups that add up to the total in every row; a shifted or edited column gives this error.',
-      });
-    }
-    totals[i] = total;
-  });
-  return { file: table.file, totals, counts, skippedOutsideEngland };
+  return parseCensusGroups(TS021, table, lsoaCodes, lookupName);
 }
 
 /** Simpson's index and group shares for areas made of LSOAs (areaOfLsoa), from the summed counts. */
 export function diversityOfAreas(census: CensusEthnicity, areaOfLsoa: ArrayLike<number> | undefined, areaCount: number): Record<string, Float64Array> {
-  const totals = new Float64Array(areaCount);
-  const counts = ETHNIC_GROUPS.map(() => new Float64Array(areaCount));
-  for (let i = 0; i < census.totals.length; i++) {
-    const area = areaOfLsoa ? areaOfLsoa[i] : i;
-    totals[area] += census.totals[i];
-    counts.forEach((c, g) => (c[area] += census.counts[g][i]));
-  }
+  const { totals, counts } = sumCounts(census, areaOfLsoa, areaCount);
   return diversityOfCounts(totals, counts);
 }
 
 /** Simpson's index and group shares of areas from their group counts; NaN where the total is NaN (no figure). */
 export function diversityOfCounts(totals: Float64Array, counts: readonly Float64Array[]): Record<string, Float64Array> {
-  const areaCount = totals.length;
-  const result: Record<string, Float64Array> = { simpson: new Float64Array(areaCount) };
-  for (const group of ETHNIC_GROUPS) result[group.id] = new Float64Array(areaCount);
-  for (let a = 0; a < areaCount; a++) {
-    if (Number.isNaN(totals[a])) {
-      for (const values of Object.values(result)) values[a] = Number.NaN;
-      continue;
-    }
-    const groupCounts = counts.map((c) => c[a]);
-    result.simpson[a] = simpsonDiversity(groupCounts, totals[a]);
-    shares(groupCounts, totals[a]).forEach((share, g) => (result[ETHNIC_GROUPS[g].id][a] = share));
-  }
-  return result;
+  return groupMeasures(ETHNIC_GROUPS, totals, counts);
 }
 
 export interface CensusSource {
@@ -178,22 +113,15 @@ export const censusEthnicityAdapter: SourceAdapter<CensusSource, CensusHarmonise
     return { census2021: source.census2021, census2011: onLevels };
   },
   level(h, entry, level: Level, ctx) {
-    const spec = entry.levels[level];
-    if (!spec) return undefined;
+    if (!entry.levels[level]) return undefined;
     const areaCount = ctx.geography[level].codes.length;
-    const areaOf = level === 'lsoa' ? undefined : level === 'ward' ? ctx.geography.lsoa.ward : ctx.ladOfLsoa;
-    const byRelease: Record<string, Record<string, Float64Array>> = { [CENSUS_RELEASE]: diversityOfAreas(h.census2021, areaOf, areaCount) };
+    const byRelease: Record<string, Record<string, Float64Array>> = { [CENSUS_RELEASE]: diversityOfAreas(h.census2021, areaOfLsoaAt(level, ctx), areaCount) };
     if (h.census2011) {
       const counts = h.census2011.levels[level];
       byRelease[CENSUS2011_RELEASE] = diversityOfCounts(counts.totals, counts.counts);
     }
     // The releases of the catalogue that the files give, in catalogue order (oldest first).
-    const data: LevelData = { releases: spec.releases.filter((r) => r in byRelease), measures: {} };
-    for (const measure of spec.measures) {
-      const values = data.releases.map((r) => byRelease[r][measure.id]);
-      if (values.some((v) => !v)) throw new Error(`adapter census-ethnicity has no measure "${measure.id}" (layer ${entry.id})`);
-      data.measures[measure.id] = { value: values };
-    }
+    const data = levelFromReleases('census-ethnicity', entry, level, byRelease)!;
     const gaps = data.releases.includes(CENSUS2011_RELEASE) ? h.census2011!.gaps.filter((g) => g.level === level) : [];
     return { data, gaps };
   },

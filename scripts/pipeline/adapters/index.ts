@@ -4,12 +4,14 @@
  * dispatch on the entry, never on the layer.
  */
 import { censusEthnicityAdapter } from './censusEthnicity.ts';
+import { censusReligionAdapter } from './censusReligion.ts';
 import { iodAdapter } from './iod.ts';
 import type { SourceAdapter } from './types.ts';
 
 export const ADAPTERS: Record<string, SourceAdapter<any, any>> = {
   iod: iodAdapter,
   'census-ethnicity': censusEthnicityAdapter,
+  'census-religion': censusReligionAdapter,
 };
 
 export function adapterOf(id: string): SourceAdapter<any, any> {

@@ -248,9 +248,10 @@ ${rows.join('\n')}
 
 Every layer of the Cohesion Atlas for every LSOA, ward and local authority
 district in England: the English Indices of Deprivation (2025, and 2019 where
-comparable) with the summary measures of wards and authorities, and ethnic
-diversity from Census 2021. Empty cells mean "no value" (for example a 2019
-figure of an LSOA whose boundary changed in 2021).
+comparable) with the summary measures of wards and authorities, ethnic
+diversity from Census 2021 (and 2011 where comparable) and religious diversity
+from Census 2021. Empty cells mean "no value" (for example a 2019 figure of an
+LSOA whose boundary changed in 2021).
 
 ## Vintages
 

@@ -7,6 +7,7 @@
 import type { Level } from '../geography.ts';
 import { DEPRIVATION_LAYERS } from './deprivation.ts';
 import { DIVERSITY_LAYERS } from './diversity.ts';
+import { RELIGION_LAYERS } from './religion.ts';
 import type { LayerEntry, LevelSpec, MeasureSpec, Release, Theme, ThemeId } from './types.ts';
 
 export type * from './types.ts';
@@ -24,12 +25,15 @@ export const THEMES: Theme[] = [
   {
     id: 'diversity',
     label: { id: 'theme.diversity', defaultMessage: 'Diversity and cohesion' },
-    groups: [{ id: 'ethnicity', label: { id: 'group.ethnicity', defaultMessage: 'Ethnic group' } }],
+    groups: [
+      { id: 'ethnicity', label: { id: 'group.ethnicity', defaultMessage: 'Ethnic group' } },
+      { id: 'religion', label: { id: 'group.religion', defaultMessage: 'Religion' } },
+    ],
   },
 ];
 
 /** Every layer, in the order of the layer picker. */
-export let LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS];
+export let LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...RELIGION_LAYERS];
 
 let byId = new Map(LAYERS.map((layer) => [layer.id, layer]));
 
