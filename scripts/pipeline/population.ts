@@ -4,7 +4,7 @@
  * given, Census 2021 usual residents (TS021 total) stand in, and every
  * output says so.
  */
-import { ETHNIC_GROUP_TOTAL_COLUMN } from '../../src/config/catalogue/diversity.ts';
+import { ETHNIC_GROUP_TOTAL_COLUMN } from './adapters/censusEthnicity.ts';
 import type { IodTable } from './adapters/iod2025.ts';
 import type { CensusEthnicity } from './adapters/censusEthnicity.ts';
 

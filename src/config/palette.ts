@@ -1,9 +1,7 @@
 /**
- * Colours of the ten deciles. Viridis (d3-scale-chromatic) is perceptually
- * uniform, reads in greyscale and stays distinct under the common forms of
- * colour blindness; decile 1 (most deprived) is the darkest.
+ * Colours as the app handles them (RGB triples), and the grey of "no value".
+ * The palettes of the classes are in classSchemes.ts.
  */
-import { interpolateViridis } from 'd3-scale-chromatic';
 
 export type Rgb = [number, number, number];
 
@@ -15,9 +13,6 @@ export function parseRgb(css: string): Rgb {
   if (!match) throw new Error(`unexpected colour ${css}`);
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
-
-/** DECILE_COLOURS[d - 1] is the colour of decile d. */
-export const DECILE_COLOURS: Rgb[] = Array.from({ length: 10 }, (_, i) => parseRgb(interpolateViridis(i / 9)));
 
 /** Areas whose value has not loaded or is missing. */
 export const NO_DATA_COLOUR: Rgb = [200, 200, 200];

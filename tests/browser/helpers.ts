@@ -11,7 +11,10 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { waitForChoropleth } from '../../scripts/browser.ts';
-import { DECILE_COLOURS } from '../../src/config/palette.ts';
+import { schemeKind } from '../../src/config/classSchemes.ts';
+
+/** The colours of deciles 1–10 on the map. */
+const DECILE_COLOURS = schemeKind({ kind: 'deciles' }).colours({ kind: 'deciles' }, 'viridis');
 
 export const baseUrl = () => inject('baseUrl');
 export const dataDir = () => inject('dataDir');

@@ -4,7 +4,8 @@
  * which part of it the URL mirrors.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LAYERS, replaceCatalogueForTest } from '../../src/config/catalogue/index.ts';
+import { LAYERS } from '../../src/config/catalogue/index.ts';
+import { replaceCatalogueForTest } from '../catalogue/replaceCatalogue.ts';
 import { selectedArea, urlStateOf, useAppStore } from '../../src/state/store.ts';
 import { formatUrlState, MAX_SELECTED_AREAS, parseUrlState, type Problem, type UrlState } from '../../src/state/url.ts';
 import { FIXTURE_LAYER } from '../catalogue/fixture.ts';

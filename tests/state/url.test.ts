@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIntl } from 'react-intl';
-import { LAYERS, replaceCatalogueForTest } from '../../src/config/catalogue/index.ts';
+import { LAYERS } from '../../src/config/catalogue/index.ts';
+import { replaceCatalogueForTest } from '../catalogue/replaceCatalogue.ts';
 import { formatsFor } from '../../src/i18n/useText.ts';
 import type { LayerEntry, LayerKind } from '../../src/config/catalogue/types.ts';
 import {

@@ -4,7 +4,8 @@
  * colours, and fall-backs with problems for what the build lacks.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { LAYERS, layerById, replaceCatalogueForTest } from '../../src/config/catalogue/index.ts';
+import { LAYERS, layerById } from '../../src/config/catalogue/index.ts';
+import { replaceCatalogueForTest } from '../catalogue/replaceCatalogue.ts';
 import { NO_DATA_COLOUR } from '../../src/config/palette.ts';
 import type { BuiltLayer, Manifest } from '../../src/data/schema.ts';
 import type { UrlState } from '../../src/state/url.ts';

@@ -15,7 +15,10 @@
  * whole LSOAs 2011, through the LSOA 2011 → 2021 lookup.
  */
 import type { Level } from '../../../src/config/geography.ts';
-import { ETHNIC_GROUP_TOTAL_COLUMN, ETHNIC_GROUPS } from '../../../src/config/catalogue/diversity.ts';
+import { ETHNIC_GROUPS } from '../../../src/config/catalogue/diversity.ts';
+
+/** TS021's column of all usual residents (its groups' columns are "Ethnic group: " + the group's label). */
+export const ETHNIC_GROUP_TOTAL_COLUMN = 'Ethnic group: Total: All usual residents';
 import { type CsvTable } from '../csv.ts';
 import { readCsv } from '../csv.ts';
 import { recordSkipped } from '../model.ts';
@@ -30,6 +33,7 @@ export { CENSUS_CODE_COLUMN, CENSUS_RELEASE } from './censusGroups.ts';
 export const TS021: CensusGroupTable = {
   bulkFile: 'census2021-ts021-lsoa.csv',
   totalColumn: ETHNIC_GROUP_TOTAL_COLUMN,
+  columnPrefix: 'Ethnic group: ',
   groups: ETHNIC_GROUPS,
   groupsNoun: 'the five groups',
   sumHint: 'TS021 as published has groups that add up to the total in every row; a shifted or edited column gives this error.',

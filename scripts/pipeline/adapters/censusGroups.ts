@@ -31,7 +31,10 @@ export interface CensusGroupTable {
   bulkFile: string;
   totalColumn: string;
   /** The categories, in the order of the file; `id` names the share measure. */
-  groups: readonly { id: string; column: string }[];
+  /** The categories, in the table's order; each one's column is `columnPrefix` + its label (as Nomis names them). */
+  groups: readonly { id: string; label: string }[];
+  /** "Ethnic group: ", "Religion: ". */
+  columnPrefix: string;
   /** The categories in an error message ("the five groups"). */
   groupsNoun: string;
   /** Why categories that do not add up to the total are an error ("TS021 as published has …"). */
@@ -50,7 +53,7 @@ export interface CensusCounts {
 
 /** Parses and checks an LSOA table against the LSOAs of the lookup. */
 export function parseCensusGroups(spec: CensusGroupTable, table: CsvTable, lsoaCodes: readonly string[], lookupName: string): CensusCounts {
-  const [codeColumn, totalColumn, ...groupColumns] = requireColumns(table, [CENSUS_CODE_COLUMN, spec.totalColumn, ...spec.groups.map((g) => g.column)]);
+  const [codeColumn, totalColumn, ...groupColumns] = requireColumns(table, [CENSUS_CODE_COLUMN, spec.totalColumn, ...spec.groups.map((g) => spec.columnPrefix + g.label)]);
   const rowOfCode = new Map<string, number>();
   const codes: string[] = [];
   const lines: number[] = [];

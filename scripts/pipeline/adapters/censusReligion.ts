@@ -10,7 +10,10 @@
  * file, the sums and the measures are censusGroups.ts, as for TS021.
  */
 import type { Level } from '../../../src/config/geography.ts';
-import { RELIGION_GROUPS, RELIGION_TOTAL_COLUMN } from '../../../src/config/catalogue/religion.ts';
+import { RELIGION_GROUPS } from '../../../src/config/catalogue/religion.ts';
+
+/** TS030's column of all usual residents (its categories' columns are "Religion: " + the category's label). */
+export const RELIGION_TOTAL_COLUMN = 'Religion: Total: All usual residents';
 import { type CsvTable, readCsv } from '../csv.ts';
 import { recordSkipped } from '../model.ts';
 import type { SourceAdapter } from './types.ts';
@@ -20,6 +23,7 @@ import { areaOfLsoaAt, CENSUS_RELEASE, groupMeasures, levelFromReleases, parseCe
 export const TS030: CensusGroupTable = {
   bulkFile: 'census2021-ts030-lsoa.csv',
   totalColumn: RELIGION_TOTAL_COLUMN,
+  columnPrefix: 'Religion: ',
   groups: RELIGION_GROUPS,
   groupsNoun: 'the nine religion categories',
   sumHint: 'TS030 as published has categories (Not answered included) that add up to the total in every row; a shifted or edited column gives this error.',

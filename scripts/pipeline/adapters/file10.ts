@@ -4,6 +4,7 @@
  * (the official workbook's sheets joined on the authority code and cleaned
  * with janitor::clean_names()).
  */
+import { IOD_COLUMNS } from './iodColumns.ts';
 import { INDICATORS, type IndicatorId } from '../../../src/config/indicators.ts';
 import type { Measure } from '../../../src/config/measures.ts';
 import { CODE_PATTERNS } from '../../../src/config/geography.ts';
@@ -94,10 +95,11 @@ export function parseFile10(table: CsvTable, ladCodes: readonly string[], lookup
   const measures: File10['measures'] = {};
   const ladCount = ladCodes.length;
   for (const indicator of INDICATORS) {
-    if (!indicator.file10Prefix) continue;
+    const prefix = IOD_COLUMNS[indicator.id].file10Prefix;
+    if (!prefix) continue;
     const published: Partial<Record<Measure, PublishedMeasure>> = {};
     for (const measure of Object.keys(MEASURE_RANGES) as Measure[]) {
-      const columns = file10Columns(indicator.file10Prefix, measure);
+      const columns = file10Columns(prefix, measure);
       if (!columns) continue;
       const [valueColumn, rankColumn] = requireColumns(table, [columns.value, columns.rank]);
       const range = MEASURE_RANGES[measure](lsoaCount);

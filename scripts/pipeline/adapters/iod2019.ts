@@ -10,6 +10,7 @@
  *   "<indicator> Score / Rank / Decile" names, as in the 2025 File 7), whose
  *   scores are then kept too.
  */
+import { IOD_COLUMNS } from './iodColumns.ts';
 import { INDICATORS, type IndicatorId } from '../../../src/config/indicators.ts';
 import { CODE_PATTERNS, isOutsideEnglandCode } from '../../../src/config/geography.ts';
 import { rankAndDecile } from './iod2025.ts';
@@ -261,9 +262,9 @@ export function parseIod2019(table: CsvTable, lookup: Lsoa11Lookup, lsoa21Codes:
   const indicators = {} as Record<IndicatorId, Iod2019Columns>;
   for (const indicator of INDICATORS) {
     const stem = IOD2019_PACKAGE_STEMS[indicator.id];
-    const rankColumn = official ? requireColumnByPrefix(table, `${indicator.file7Base} Rank`) : requireColumns(table, [`${stem}_rank`])[0];
-    const decileColumn = official ? requireColumnByPrefix(table, `${indicator.file7Base} Decile`) : requireColumns(table, [`${stem}_decile`])[0];
-    const scoreColumn = official ? requireColumnByPrefix(table, `${indicator.file7Base} Score`) : -1;
+    const rankColumn = official ? requireColumnByPrefix(table, `${IOD_COLUMNS[indicator.id].file7Base} Rank`) : requireColumns(table, [`${stem}_rank`])[0];
+    const decileColumn = official ? requireColumnByPrefix(table, `${IOD_COLUMNS[indicator.id].file7Base} Decile`) : requireColumns(table, [`${stem}_decile`])[0];
+    const scoreColumn = official ? requireColumnByPrefix(table, `${IOD_COLUMNS[indicator.id].file7Base} Score`) : -1;
     const columns: Iod2019Columns = { score: new Float64Array(n).fill(Number.NaN), rank: new Int32Array(n), decile: new Uint8Array(n) };
     rows.forEach((row, i) => {
       if (scoreColumn >= 0) columns.score[i] = numberCell(table, row, scoreColumn);

@@ -2,6 +2,7 @@
  * Reading and checking the IoD 2025 LSOA file (the official File 7, or the
  * subset of it in the shared data folder).
  */
+import { IOD_COLUMNS } from './iodColumns.ts';
 import { INDICATORS, type IndicatorId } from '../../../src/config/indicators.ts';
 import { CODE_PATTERNS, isOutsideEnglandCode } from '../../../src/config/geography.ts';
 import { decileFromRank } from '../../../src/stats/ranking.ts';
@@ -62,9 +63,9 @@ export function parseIod(table: CsvTable, lookupCodes: ReadonlySet<string>, look
 
   const indicators = {} as Record<IndicatorId, IndicatorColumns>;
   for (const indicator of INDICATORS) {
-    const scoreColumn = requireColumnByPrefix(table, `${indicator.file7Base} Score`);
-    const rankColumn = requireColumnByPrefix(table, `${indicator.file7Base} Rank`);
-    const decileColumn = requireColumnByPrefix(table, `${indicator.file7Base} Decile`);
+    const scoreColumn = requireColumnByPrefix(table, `${IOD_COLUMNS[indicator.id].file7Base} Score`);
+    const rankColumn = requireColumnByPrefix(table, `${IOD_COLUMNS[indicator.id].file7Base} Rank`);
+    const decileColumn = requireColumnByPrefix(table, `${IOD_COLUMNS[indicator.id].file7Base} Decile`);
     const columns: IndicatorColumns = {
       score: new Float64Array(n),
       rank: new Int32Array(n),

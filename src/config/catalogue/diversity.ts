@@ -8,14 +8,13 @@ import type { LayerEntry, MeasureSpec } from './types.ts';
 
 /** The five broad groups of TS021, in the order of the census file. */
 export const ETHNIC_GROUPS = [
-  { id: 'asian', column: 'Ethnic group: Asian, Asian British or Asian Welsh', label: 'Asian, Asian British or Asian Welsh', short: 'Asian' },
-  { id: 'black', column: 'Ethnic group: Black, Black British, Black Welsh, Caribbean or African', label: 'Black, Black British, Black Welsh, Caribbean or African', short: 'Black' },
-  { id: 'mixed', column: 'Ethnic group: Mixed or Multiple ethnic groups', label: 'Mixed or Multiple ethnic groups', short: 'Mixed' },
-  { id: 'white', column: 'Ethnic group: White', label: 'White', short: 'White' },
-  { id: 'other', column: 'Ethnic group: Other ethnic group', label: 'Other ethnic group', short: 'Other' },
+  { id: 'asian', label: 'Asian, Asian British or Asian Welsh', short: 'Asian' },
+  { id: 'black', label: 'Black, Black British, Black Welsh, Caribbean or African', short: 'Black' },
+  { id: 'mixed', label: 'Mixed or Multiple ethnic groups', short: 'Mixed' },
+  { id: 'white', label: 'White', short: 'White' },
+  { id: 'other', label: 'Other ethnic group', short: 'Other' },
 ] as const;
 
-export const ETHNIC_GROUP_TOTAL_COLUMN = 'Ethnic group: Total: All usual residents';
 
 export const SIMPSON: MeasureSpec = {
   id: 'simpson',

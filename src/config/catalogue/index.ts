@@ -33,15 +33,14 @@ export const THEMES: Theme[] = [
 ];
 
 /** Every layer, in the order of the layer picker. */
-export let LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...RELIGION_LAYERS];
+export const LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...RELIGION_LAYERS];
 
-let byId = new Map(LAYERS.map((layer) => [layer.id, layer]));
 
 /** The layer shown when a link names none. */
 export const DEFAULT_LAYER_ID = 'imd';
 
 export function layerById(id: string): LayerEntry | undefined {
-  return byId.get(id);
+  return LAYERS.find((layer) => layer.id === id);
 }
 
 export function themeById(id: ThemeId): Theme {
@@ -79,18 +78,4 @@ export function latestRelease(layer: LayerEntry, level: Level): string {
 /** The number a rank of this release is out of: the areas the publisher ranked, or else the areas of the build. */
 export function rankTotal(release: Release, level: Level, areasInBuild: number): number {
   return release.rankedAmong?.[level] ?? areasInBuild;
-}
-
-/**
- * For tests: replace the catalogue (e.g. with a fixture layer added) and get
- * a function that restores it.
- */
-export function replaceCatalogueForTest(layers: readonly LayerEntry[]): () => void {
-  const before = LAYERS;
-  LAYERS = layers;
-  byId = new Map(LAYERS.map((layer) => [layer.id, layer]));
-  return () => {
-    LAYERS = before;
-    byId = new Map(LAYERS.map((layer) => [layer.id, layer]));
-  };
 }

@@ -15,18 +15,17 @@ import type { LayerEntry, MeasureSpec } from './types.ts';
 
 /** The nine categories of TS030, in the order of the census file; `answered` ones make up Simpson's index. */
 export const RELIGION_GROUPS = [
-  { id: 'no_religion', column: 'Religion: No religion', label: 'No religion', short: 'No religion', answered: true },
-  { id: 'christian', column: 'Religion: Christian', label: 'Christian', short: 'Christian', answered: true },
-  { id: 'buddhist', column: 'Religion: Buddhist', label: 'Buddhist', short: 'Buddhist', answered: true },
-  { id: 'hindu', column: 'Religion: Hindu', label: 'Hindu', short: 'Hindu', answered: true },
-  { id: 'jewish', column: 'Religion: Jewish', label: 'Jewish', short: 'Jewish', answered: true },
-  { id: 'muslim', column: 'Religion: Muslim', label: 'Muslim', short: 'Muslim', answered: true },
-  { id: 'sikh', column: 'Religion: Sikh', label: 'Sikh', short: 'Sikh', answered: true },
-  { id: 'other', column: 'Religion: Other religion', label: 'Other religion', short: 'Other religion', answered: true },
-  { id: 'not_answered', column: 'Religion: Not answered', label: 'Not answered', short: 'Not answered', answered: false },
+  { id: 'no_religion', label: 'No religion', short: 'No religion', answered: true },
+  { id: 'christian', label: 'Christian', short: 'Christian', answered: true },
+  { id: 'buddhist', label: 'Buddhist', short: 'Buddhist', answered: true },
+  { id: 'hindu', label: 'Hindu', short: 'Hindu', answered: true },
+  { id: 'jewish', label: 'Jewish', short: 'Jewish', answered: true },
+  { id: 'muslim', label: 'Muslim', short: 'Muslim', answered: true },
+  { id: 'sikh', label: 'Sikh', short: 'Sikh', answered: true },
+  { id: 'other', label: 'Other religion', short: 'Other religion', answered: true },
+  { id: 'not_answered', label: 'Not answered', short: 'Not answered', answered: false },
 ] as const;
 
-export const RELIGION_TOTAL_COLUMN = 'Religion: Total: All usual residents';
 
 export const RELIGIOUS_SIMPSON: MeasureSpec = {
   id: 'simpson',
