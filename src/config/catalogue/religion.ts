@@ -69,7 +69,7 @@ export const RELIGION_LAYERS: LayerEntry[] = [
     group: 'religion',
     kind: 'area',
     adapter: 'census-religion',
-    label: { id: 'layer.religious_diversity.label', defaultMessage: 'Religious diversity, Census 2021' },
+    label: { id: 'layer.religious_diversity.label', defaultMessage: 'Religious diversity' },
     short: { id: 'layer.religious_diversity.short', defaultMessage: 'Religious diversity' },
     description: {
       id: 'layer.religious_diversity.description',
