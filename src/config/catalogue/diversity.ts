@@ -4,6 +4,7 @@
  * authorities. Wards and authorities take the summed counts of
  * their LSOAs (best-fit lookup), never an average of LSOA indices.
  */
+import { CENSUS_2021, groupCsvColumn, shareMeasure, simpsonMeasure } from './censusGroups.ts';
 import type { LayerEntry, MeasureSpec } from './types.ts';
 
 /** The five broad groups of TS021, in the order of the census file. */
@@ -15,37 +16,28 @@ export const ETHNIC_GROUPS = [
   { id: 'other', label: 'Other ethnic group', short: 'Other' },
 ] as const;
 
-
-export const SIMPSON: MeasureSpec = {
-  id: 'simpson',
-  label: { id: 'measure.simpson', defaultMessage: 'Ethnic diversity (Simpson’s index)' },
-  short: { id: 'measure.simpson.short', defaultMessage: 'Diversity' },
-  description: {
-    id: 'measure.simpson.description',
-    defaultMessage:
-      'The chance that two residents picked at random belong to different broad ethnic groups: 0 when everyone is in one group, at most 0.8 with five groups of equal size.',
+export const SIMPSON: MeasureSpec = simpsonMeasure(
+  {
+    label: { id: 'measure.simpson', defaultMessage: 'Ethnic diversity (Simpson’s index)' },
+    short: { id: 'measure.simpson.short', defaultMessage: 'Diversity' },
+    description: {
+      id: 'measure.simpson.description',
+      defaultMessage:
+        'The chance that two residents picked at random belong to different broad ethnic groups: 0 when everyone is in one group, at most 0.8 with five groups of equal size.',
+    },
   },
-  csv: 'ethnic_diversity',
-  format: { style: 'decimal', decimals: 3, storedDecimals: 4 },
-  polarity: 'neutral',
-  ranked: true,
-};
+  'ethnic_diversity',
+);
 
-const shareMeasure = (group: (typeof ETHNIC_GROUPS)[number]): MeasureSpec => ({
-  id: group.id,
-  label: { id: `measure.share.${group.id}`, defaultMessage: `Share of residents: ${group.label}` },
-  short: { id: `measure.share.${group.id}.short`, defaultMessage: `${group.short} share` },
-  description: {
-    id: `measure.share.${group.id}.description`,
-    defaultMessage: `Usual residents who identified as ${group.label}, as a share of all usual residents (Census 2021; in 2011 the census categories grouped the same way).`,
-  },
-  csv: `share_${group.id}`,
-  format: { style: 'percent', decimals: 1, storedDecimals: 4 },
-  polarity: 'neutral',
-  ranked: true,
-});
+const ethnicShare = (group: (typeof ETHNIC_GROUPS)[number]) =>
+  shareMeasure(
+    group,
+    'measure.share',
+    'share',
+    `Usual residents who identified as ${group.label}, as a share of all usual residents (Census 2021; in 2011 the census categories grouped the same way).`,
+  );
 
-export const DIVERSITY_MEASURES: MeasureSpec[] = [SIMPSON, ...ETHNIC_GROUPS.map(shareMeasure)];
+export const DIVERSITY_MEASURES: MeasureSpec[] = [SIMPSON, ...ETHNIC_GROUPS.map(ethnicShare)];
 
 const levelSpec = { measures: DIVERSITY_MEASURES, releases: ['2011', '2021'] };
 
@@ -76,7 +68,7 @@ export const DIVERSITY_LAYERS: LayerEntry[] = [
             'Not comparable: boundaries changed between 2011 and 2021 here (an LSOA split, merged or redrawn, or one split between wards or authorities), so the 2011 residents cannot be counted exactly for this area and it has no 2011 figure',
         },
       },
-      { id: '2021', label: { id: 'release.census2021', defaultMessage: 'Census 2021' }, sourceVintage: 'LSOA 2021' },
+      CENSUS_2021,
     ],
     classes: { kind: 'quantiles', count: 5 },
     palette: 'ylgnbu',
@@ -87,10 +79,6 @@ export const DIVERSITY_LAYERS: LayerEntry[] = [
     },
     sources: ['census', 'census2011', 'lsoa11_lsoa21', 'lookup'],
     attribution: { id: 'attribution.census', defaultMessage: 'Census 2021 and 2011 © ONS' },
-    csvColumn: (_level, measure, release, part) => {
-      const stem = measure.id === 'simpson' ? 'ethnic_diversity' : `ethnic_share_${measure.id}`;
-      const suffix = { value: '', rank: '_rank', class: '_quintile', rankWithinLad: '_rank_within_lad' }[part];
-      return `${stem}_${release}${suffix}`;
-    },
+    csvColumn: groupCsvColumn('ethnic_diversity', 'ethnic_share'),
   },
 ];

@@ -11,6 +11,7 @@
  * answered" included, is of all usual residents, so the non-response stays
  * visible beside the index.
  */
+import { CENSUS_2021, groupCsvColumn, shareMeasure, simpsonMeasure } from './censusGroups.ts';
 import type { LayerEntry, MeasureSpec } from './types.ts';
 
 /** The nine categories of TS030, in the order of the census file; `answered` ones make up Simpson's index. */
@@ -26,37 +27,28 @@ export const RELIGION_GROUPS = [
   { id: 'not_answered', label: 'Not answered', short: 'Not answered', answered: false },
 ] as const;
 
-
-export const RELIGIOUS_SIMPSON: MeasureSpec = {
-  id: 'simpson',
-  label: { id: 'measure.religion.simpson', defaultMessage: 'Religious diversity (Simpson’s index)' },
-  short: { id: 'measure.religion.simpson.short', defaultMessage: 'Diversity' },
-  description: {
-    id: 'measure.religion.simpson.description',
-    defaultMessage:
-      'The chance that two residents who answered the religion question, picked at random, gave different answers (counting no religion as an answer): 0 when all gave the same answer, at most 0.875 with eight answers of equal size. Residents who did not answer are left out of the index.',
+export const RELIGIOUS_SIMPSON: MeasureSpec = simpsonMeasure(
+  {
+    label: { id: 'measure.religion.simpson', defaultMessage: 'Religious diversity (Simpson’s index)' },
+    short: { id: 'measure.religion.simpson.short', defaultMessage: 'Diversity' },
+    description: {
+      id: 'measure.religion.simpson.description',
+      defaultMessage:
+        'The chance that two residents who answered the religion question, picked at random, gave different answers (counting no religion as an answer): 0 when all gave the same answer, at most 0.875 with eight answers of equal size. Residents who did not answer are left out of the index.',
+    },
   },
-  csv: 'religious_diversity',
-  format: { style: 'decimal', decimals: 3, storedDecimals: 4 },
-  polarity: 'neutral',
-  ranked: true,
-};
+  'religious_diversity',
+);
 
-const religionShare = (group: (typeof RELIGION_GROUPS)[number]): MeasureSpec => ({
-  id: group.id,
-  label: { id: `measure.religion_share.${group.id}`, defaultMessage: `Share of residents: ${group.label}` },
-  short: { id: `measure.religion_share.${group.id}.short`, defaultMessage: `${group.short} share` },
-  description: {
-    id: `measure.religion_share.${group.id}.description`,
-    defaultMessage: group.answered
+const religionShare = (group: (typeof RELIGION_GROUPS)[number]) =>
+  shareMeasure(
+    group,
+    'measure.religion_share',
+    'religion_share',
+    group.answered
       ? `Usual residents whose answer to the religion question was ${group.label}, as a share of all usual residents, those who did not answer included (Census 2021).`
       : 'Usual residents who did not answer the voluntary religion question, as a share of all usual residents (Census 2021): the part of the population the diversity index leaves out.',
-  },
-  csv: `religion_share_${group.id}`,
-  format: { style: 'percent', decimals: 1, storedDecimals: 4 },
-  polarity: 'neutral',
-  ranked: true,
-});
+  );
 
 export const RELIGION_MEASURES: MeasureSpec[] = [RELIGIOUS_SIMPSON, ...RELIGION_GROUPS.map(religionShare)];
 
@@ -77,7 +69,7 @@ export const RELIGION_LAYERS: LayerEntry[] = [
         'Simpson’s diversity index over the eight answers to the Census 2021 religion question (no religion and seven religions; 1 − the sum of each answer’s squared share among those who answered), and each category’s share of all residents, “Not answered” included. Classed by national quintiles of each geography.',
     },
     levels: { lsoa: levelSpec, ward: levelSpec, lad: levelSpec },
-    releases: [{ id: '2021', label: { id: 'release.census2021', defaultMessage: 'Census 2021' }, sourceVintage: 'LSOA 2021' }],
+    releases: [CENSUS_2021],
     classes: { kind: 'quantiles', count: 5 },
     palette: 'ylgnbu',
     about: {
@@ -87,10 +79,6 @@ export const RELIGION_LAYERS: LayerEntry[] = [
     },
     sources: ['census_religion', 'lookup'],
     attribution: { id: 'attribution.census2021', defaultMessage: 'Census 2021 © ONS' },
-    csvColumn: (_level, measure, release, part) => {
-      const stem = measure.id === 'simpson' ? 'religious_diversity' : `religion_share_${measure.id}`;
-      const suffix = { value: '', rank: '_rank', class: '_quintile', rankWithinLad: '_rank_within_lad' }[part];
-      return `${stem}_${release}${suffix}`;
-    },
+    csvColumn: groupCsvColumn('religious_diversity', 'religion_share'),
   },
 ];
