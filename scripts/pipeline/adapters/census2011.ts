@@ -15,13 +15,13 @@
  *   cannot be placed without guessing how its residents divide, so no
  *   population is guessed: every area it touches has no 2011 figure.
  */
-import { CODE_PATTERNS, isOutsideEnglandCode, type Level } from '../../../src/config/geography.ts';
+import type { Level } from '../../../src/config/geography.ts';
 import { ETHNIC_GROUPS } from '../../../src/config/catalogue/diversity.ts';
 import { type CsvTable, numberCell, requireColumns } from '../csv.ts';
 import { countOf, InputError, listSome } from '../errors.ts';
 import type { Gap } from '../model.ts';
 import type { Geography } from '../lookup.ts';
-import { CHANGE_KINDS, type Lsoa11Lookup } from './iod2019.ts';
+import { CHANGE_KINDS, lsoa11Rows, type Lsoa11Lookup } from './iod2019.ts';
 
 export const CENSUS2011_RELEASE = '2011';
 export const CENSUS2011_CODE_COLUMN = 'LSOA11CD';
@@ -102,31 +102,9 @@ export function parseCensus2011(table: CsvTable, lookup: Lsoa11Lookup, lsoa21Cod
     ...CENSUS2011_GROUPS.map((g) => g.column),
   ]);
   const groupIndex = CENSUS2011_GROUPS.map((g) => ETHNIC_GROUPS.findIndex((broad) => broad.id === g.group));
-  const codes: string[] = [];
   const totals: number[] = [];
   const counts: number[][] = ETHNIC_GROUPS.map(() => []);
-  const seen = new Map<string, number>();
-  const skippedOutsideEngland: string[] = [];
-  table.rows.forEach((row, i) => {
-    const line = table.lines[i];
-    const code = row[codeColumn].trim();
-    const where = { file: table.file, line, column: CENSUS2011_CODE_COLUMN };
-    if (isOutsideEnglandCode(code)) {
-      skippedOutsideEngland.push(code);
-      return;
-    }
-    if (!CODE_PATTERNS.lsoa.test(code)) throw new InputError({ ...where, problem: `"${code}" is not an LSOA code (expected E01 and six digits)` });
-    const earlier = seen.get(code);
-    if (earlier !== undefined) throw new InputError({ ...where, problem: `LSOA ${code} appears twice (also on line ${earlier})` });
-    seen.set(code, line);
-    if (!lookup.lsoa11.has(code)) {
-      const is2021 = lsoa21Codes.has(code);
-      throw new InputError({
-        ...where,
-        problem: `${code} is not an LSOA 2011 code of the 2011 → 2021 lookup (${lookup.file})${is2021 ? '; it is an LSOA 2021 code' : ''}`,
-        hint: is2021 ? 'Census 2011 was published on LSOA 2011 codes; this file seems to have been recoded to 2021.' : undefined,
-      });
-    }
+  const { codes, skippedOutsideEngland } = lsoa11Rows(table, codeColumn, lookup, lsoa21Codes, 'Census 2011', (i) => {
     const total = numberCell(table, i, totalColumn, { integer: true, min: 1 });
     const broad = ETHNIC_GROUPS.map(() => 0);
     let sum = 0;
@@ -138,23 +116,15 @@ export function parseCensus2011(table: CsvTable, lookup: Lsoa11Lookup, lsoa21Cod
     if (sum !== total) {
       throw new InputError({
         file: table.file,
-        line,
+        line: table.lines[i],
         column: CENSUS2011_TOTAL_COLUMN,
         problem: `the ${CENSUS2011_GROUPS.length} group columns add up to ${sum}, not to Persons ${total}`,
         hint: 'The 2011 file has groups that add up to Persons in every row (GypsyTraveller_derived is the residual); a shifted or edited column gives this error.',
       });
     }
-    codes.push(code);
     totals.push(total);
     broad.forEach((count, g) => counts[g].push(count));
   });
-  if (codes.length !== lookup.lsoa11.size) {
-    const missing = [...lookup.lsoa11].filter((code) => !seen.has(code));
-    throw new InputError({
-      file: table.file,
-      problem: `has ${codes.length.toLocaleString('en-GB')} LSOA rows but the 2011 → 2021 lookup (${lookup.file}) has ${lookup.lsoa11.size.toLocaleString('en-GB')} LSOAs 2011; missing ${listSome(missing)}`,
-    });
-  }
   return { file: table.file, codes, totals: Float64Array.from(totals), counts: counts.map((c) => Float64Array.from(c)), skippedOutsideEngland };
 }
 

@@ -201,6 +201,57 @@ export function readLsoa11Lookup(ctx: BuildContext, note: Note): Promise<Lsoa11L
 }
 
 /**
+ * The rows of a file published on LSOA 2011 codes, checked against the
+ * LSOAs 2011 of the 2011 → 2021 lookup: each an E01 code of the lookup (an
+ * LSOA 2021 code is named as such), none twice, none missing; Welsh rows
+ * skipped. `publication` names the source in the hint ("The IoD 2019").
+ */
+export function lsoa11Rows(
+  table: CsvTable,
+  codeColumn: number,
+  lookup: Lsoa11Lookup,
+  lsoa21Codes: ReadonlySet<string>,
+  publication: string,
+  check?: (row: number) => void,
+): { codes: string[]; rows: number[]; skippedOutsideEngland: string[] } {
+  const codes: string[] = [];
+  const rows: number[] = [];
+  const seen = new Map<string, number>();
+  const skippedOutsideEngland: string[] = [];
+  table.rows.forEach((row, i) => {
+    const code = row[codeColumn].trim();
+    const where = { file: table.file, line: table.lines[i], column: table.header[codeColumn] };
+    if (isOutsideEnglandCode(code)) {
+      skippedOutsideEngland.push(code);
+      return;
+    }
+    if (!CODE_PATTERNS.lsoa.test(code)) throw new InputError({ ...where, problem: `"${code}" is not an LSOA code (expected E01 and six digits)` });
+    const earlier = seen.get(code);
+    if (earlier !== undefined) throw new InputError({ ...where, problem: `LSOA ${code} appears twice (also on line ${earlier})` });
+    seen.set(code, table.lines[i]);
+    if (!lookup.lsoa11.has(code)) {
+      const is2021 = lsoa21Codes.has(code);
+      throw new InputError({
+        ...where,
+        problem: `${code} is not an LSOA 2011 code of the 2011 → 2021 lookup (${lookup.file})${is2021 ? '; it is an LSOA 2021 code' : ''}`,
+        hint: is2021 ? `${publication} was published on LSOA 2011 codes; this file seems to have been recoded to 2021.` : undefined,
+      });
+    }
+    check?.(i);
+    codes.push(code);
+    rows.push(i);
+  });
+  if (codes.length !== lookup.lsoa11.size) {
+    const missing = [...lookup.lsoa11].filter((code) => !seen.has(code));
+    throw new InputError({
+      file: table.file,
+      problem: `has ${codes.length.toLocaleString('en-GB')} LSOA rows but the 2011 → 2021 lookup (${lookup.file}) has ${lookup.lsoa11.size.toLocaleString('en-GB')} LSOAs 2011; missing ${listSome(missing)}`,
+    });
+  }
+  return { codes, rows, skippedOutsideEngland };
+}
+
+/**
  * Parses the IoD 2019 LSOA file and checks it against the LSOAs 2011 of the
  * 2011 → 2021 lookup: the same codes, each once, every rank and decile
  * consistent (decile = ⌈rank × 10 / n⌉ among the n LSOAs 2011).
@@ -225,39 +276,7 @@ export function parseIod2019(table: CsvTable, lookup: Lsoa11Lookup, lsoa21Codes:
     });
   }
   const [codeColumn] = requireColumns(table, [codeName]);
-  const codes: string[] = [];
-  const rows: number[] = [];
-  const seen = new Map<string, number>();
-  const skippedOutsideEngland: string[] = [];
-  table.rows.forEach((row, i) => {
-    const code = row[codeColumn].trim();
-    const where = { file: table.file, line: table.lines[i], column: codeName };
-    if (isOutsideEnglandCode(code)) {
-      skippedOutsideEngland.push(code);
-      return;
-    }
-    if (!CODE_PATTERNS.lsoa.test(code)) throw new InputError({ ...where, problem: `"${code}" is not an LSOA code (expected E01 and six digits)` });
-    const earlier = seen.get(code);
-    if (earlier !== undefined) throw new InputError({ ...where, problem: `LSOA ${code} appears twice (also on line ${earlier})` });
-    seen.set(code, table.lines[i]);
-    if (!lookup.lsoa11.has(code)) {
-      const is2021 = lsoa21Codes.has(code);
-      throw new InputError({
-        ...where,
-        problem: `${code} is not an LSOA 2011 code of the 2011 → 2021 lookup (${lookup.file})${is2021 ? '; it is an LSOA 2021 code' : ''}`,
-        hint: is2021 ? 'The IoD 2019 was published on LSOA 2011 codes; this file seems to have been recoded to 2021.' : undefined,
-      });
-    }
-    codes.push(code);
-    rows.push(i);
-  });
-  if (codes.length !== lookup.lsoa11.size) {
-    const missing = [...lookup.lsoa11].filter((code) => !seen.has(code));
-    throw new InputError({
-      file: table.file,
-      problem: `has ${codes.length.toLocaleString('en-GB')} LSOA rows but the 2011 → 2021 lookup (${lookup.file}) has ${lookup.lsoa11.size.toLocaleString('en-GB')} LSOAs 2011; missing ${listSome(missing)}`,
-    });
-  }
+  const { codes, rows, skippedOutsideEngland } = lsoa11Rows(table, codeColumn, lookup, lsoa21Codes, 'The IoD 2019');
   const n = codes.length;
   const indicators = {} as Record<IndicatorId, Iod2019Columns>;
   for (const indicator of INDICATORS) {
