@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseSync } from 'oxc-parser';
-import { LAYERS, THEMES } from '../../src/config/catalogue/index.ts';
+import { catalogueMsgs } from '../../src/i18n/catalogueMessages.ts';
 import { messageFactories, walk, type Node } from './ast.ts';
 
 export interface CollectedMessages {
@@ -84,20 +84,8 @@ export function collectMessages(srcDir: string): CollectedMessages {
       }
     });
   }
-  for (const [id, text] of collectCatalogueMessages()) add(id, text);
+  // The catalogue builds messages from its data; those come from the built catalogue.
+  for (const msg of catalogueMsgs()) add(msg.id, msg.defaultMessage);
   return { messages, dynamic, conflicts };
 }
 
-/** The messages of the layer catalogue, as built from its data (layer labels, measures, releases, themes). */
-export function collectCatalogueMessages(): Map<string, string> {
-  const messages = new Map<string, string>();
-  const visit = (value: unknown, seen: Set<unknown>) => {
-    if (!value || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
-    const record = value as Record<string, unknown>;
-    if (typeof record.id === 'string' && typeof record.defaultMessage === 'string') messages.set(record.id, record.defaultMessage);
-    for (const child of Object.values(record)) visit(child, seen);
-  };
-  visit([LAYERS, THEMES], new Set());
-  return messages;
-}

@@ -252,7 +252,7 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
               {f.t(MESSAGES.classes, {
                 className: f.t(spec.className),
                 count: f.integer(spec.scheme.classCount(layer.classes)),
-                total: f.integer(manifest.counts[level]),
+                total: f.integer(data.value.total),
                 levels: f.t(LEVEL_NAMES[level].plural),
               })}
               {weighted && <> {f.t(MESSAGES.weights, { weights: manifest.weights.description })}</>}
