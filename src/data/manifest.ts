@@ -16,3 +16,13 @@ export function rankedAreas(manifest: Pick<Manifest, 'counts' | 'layers'>, layer
     .reduce((sum, gap) => sum + gap.count, 0);
   return rankTotal(release, level, manifest.counts[level] - withoutFigure);
 }
+
+/**
+ * The measures of a layer whose figures at this level and release are the
+ * publisher's own (File 10 for authorities) rather than computed here; the
+ * build records them for authorities only.
+ */
+export function officialMeasures(manifest: Pick<Manifest, 'layers'>, layer: LayerEntry, level: Level, release: string): string[] {
+  const byLevel: Partial<Record<Level, Record<string, string[]> | undefined>> = { lad: manifest.layers[layer.id]?.officialLadMeasures };
+  return byLevel[level]?.[release] ?? [];
+}

@@ -14,7 +14,7 @@
 import { Fragment } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { layerById, layersOfTheme, measureOf, releaseOf, themeById } from '../config/catalogue/index.ts';
-import { rankedAreas } from '../data/manifest.ts';
+import { officialMeasures, rankedAreas } from '../data/manifest.ts';
 import type { LayerEntry, MeasureSpec, Msg, Release } from '../config/catalogue/types.ts';
 import { schemeKind } from '../config/classSchemes.ts';
 import type { Level } from '../config/geography.ts';
@@ -99,12 +99,6 @@ const MESSAGES = {
 
 /** Most rows of strips shown open; further theme groups fold away in <details>. */
 const OPEN_STRIP_ROWS = 8;
-
-/** Authorities: the measures whose figures are the published ones, where the build says so. */
-function officialMeasures(manifest: Manifest, layer: LayerEntry, level: Level, release: string): string[] | undefined {
-  const byLevel: Partial<Record<Level, Record<string, string[]> | undefined>> = { lad: manifest.layers[layer.id]?.officialLadMeasures };
-  return byLevel[level]?.[release];
-}
 
 /** The releases of a layer at a level that the profile slice holds, oldest first (the catalogue's order). */
 function sliceReleases(layer: LayerEntry, level: Level, slice: AreaSlice): Release[] {
@@ -249,7 +243,9 @@ export function AreaFigures({ profile, info, spec, manifest }: { profile: Profil
   const classCount = scheme.classCount(layer.classes);
   const className = f.t(spec.className);
   const releases = sliceReleases(layer, level, slice);
+  // Tags only where the build records which figures are the publisher's (authorities, with File 10).
   const official = officialMeasures(manifest, layer, level, release.id);
+  const tagged = official.length > 0;
   const figures = levelSpec.measures.map((each) => ({ measure: each, figure: figureOf(slice, each.id, release.id, position) }));
   const anyRank = levelSpec.measures.some((each) => each.ranked);
   const anyWithinLad = levelSpec.measures.some((each) => slice.measures[each.id]?.rankWithinLad);
@@ -321,7 +317,7 @@ export function AreaFigures({ profile, info, spec, manifest }: { profile: Profil
               <tr key={each.id} className={each.id === measure.id ? 'measures__current' : undefined}>
                 <th scope="row">
                   {f.t(each.label)}
-                  {official && (
+                  {tagged && (
                     <span className={official.includes(each.id) ? 'tag tag--official' : 'tag'}>{f.t(official.includes(each.id) ? MESSAGES.official : MESSAGES.computed)}</span>
                   )}
                 </th>
@@ -333,7 +329,7 @@ export function AreaFigures({ profile, info, spec, manifest }: { profile: Profil
           </tbody>
         </table>
       </div>
-      {official && <p className="note">{f.t(MESSAGES.officialNote, { weights: manifest.weights.description })}</p>}
+      {tagged && <p className="note">{f.t(MESSAGES.officialNote, { weights: manifest.weights.description })}</p>}
       <ThemeStrips profile={profile} info={info} spec={spec} measure={measure} release={release} manifest={manifest} />
     </>
   );

@@ -9,6 +9,7 @@ import type { Msg } from '../config/catalogue/types.ts';
 import { textColourOn, toCss } from '../config/palette.ts';
 import { LEVEL_NAMES, VINTAGE } from '../config/levelText.ts';
 import type { DataClient } from '../data/client.ts';
+import { officialMeasures } from '../data/manifest.ts';
 import type { Manifest } from '../data/schema.ts';
 import { filterAndSort, loadTableData, parentOf, tableCsv, tableFileName, type TableRow } from '../data/tableRows.ts';
 import { useFormats } from '../i18n/useText.ts';
@@ -256,7 +257,7 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
                 levels: f.t(LEVEL_NAMES[level].plural),
               })}
               {weighted && <> {f.t(MESSAGES.weights, { weights: manifest.weights.description })}</>}
-              {weighted && officialAt(manifest, layer.id, level) && <> {f.t(MESSAGES.official)}</>}
+              {weighted && officialMeasures(manifest, layer, level, spec.release.id).includes(measure.id) && <> {f.t(MESSAGES.official)}</>}
             </p>
           </div>
         </>
@@ -266,7 +267,3 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
 }
 
 /** Whether the build marks some of this layer's figures at this level as the published ones. */
-function officialAt(manifest: Manifest, layer: string, level: TableRow['parents'][number]['level']): boolean {
-  const byLevel: Partial<Record<typeof level, Record<string, string[]> | undefined>> = { lad: manifest.layers[layer]?.officialLadMeasures };
-  return Object.values(byLevel[level] ?? {}).some((measures) => measures.length > 0);
-}
