@@ -15,6 +15,8 @@
  *   classes/<layer>/<level>/<measure>.json      ClassFile     the map's colours: class of every area, per release
  *   values/<layer>/<level>.json                 ValueFile     values and ranks of every measure (table, tooltip)
  *   profiles/<lad code>.json                    Profile       one authority, its wards and LSOAs, every layer (panel)
+ *   segregation/<grouping>/<release>/<scale>.json   SegregationUnits  census counts per small unit, for the
+ *                                               segregation indices (computed in the app and the pipeline alike)
  *   tiles/<level>.pmtiles                       layer <level>, property `code`
  *   downloads/{lsoa,ward,lad}.csv, downloads/README.md
  */
@@ -166,6 +168,41 @@ export interface Profile {
   layers: Record<string, Partial<Record<Level, AreaSlice>>>;
 }
 
+/** The small units segregation is measured over: Output Areas 2011, LSOAs (2011 or 2021). */
+export type { UnitScale } from '../config/catalogue/types.ts';
+import type { UnitScale } from '../config/catalogue/types.ts';
+
+/**
+ * The census counts of one grouping (ethnic group, religion) and release
+ * over the small units of one scale, with the ward and authority (of the
+ * build's vintage) each unit lies in. The segregation indices of every ward,
+ * authority and live selection are computed from these files, by the same
+ * functions (src/stats/segregation/areaFigures.ts) in the pipeline and the app.
+ */
+export interface SegregationUnits {
+  grouping: string;
+  release: string;
+  scale: UnitScale;
+  /** Vintage of the unit codes, e.g. "LSOA 2021", "OA 2011". */
+  vintage: string;
+  /** Group ids, in the order of the counts (the catalogue's groups of the grouping). */
+  groups: string[];
+  /** The units' codes (LSOAs 2021: the build's LSOAs, in the order of areas/lsoa.json). */
+  codes: EncodedCodes;
+  /** counts[u * groups.length + g]: residents of unit u in group g. */
+  counts: number[];
+  /** Index in areas/ward.json of each unit's ward; -1 where the unit cannot be placed in one ward. */
+  ward: number[];
+  /** Index in areas/lad.json of each unit's authority; -1 where it cannot be placed in one authority. */
+  lad: number[];
+  /**
+   * Wards and authorities (indices) that lost residents to units that could
+   * not be placed (an LSOA 2011 split between wards): their figures on this
+   * scale would leave people out, so they have none.
+   */
+  incomplete: { ward: number[]; lad: number[] };
+}
+
 export const dataPaths = {
   manifest: 'manifest.json',
   areas: (level: Level) => `areas/${level}.json`,
@@ -174,7 +211,10 @@ export const dataPaths = {
   classes: (layer: string, level: Level, measure: string) => `classes/${layer}/${level}/${measure}.json`,
   values: (layer: string, level: Level) => `values/${layer}/${level}.json`,
   profile: (ladCode: string) => `profiles/${ladCode}.json`,
+  segregationUnits: (grouping: string, release: string, scale: UnitScale) => `segregation/${grouping}/${release}/${scale}.json`,
   tiles: (level: Level) => `tiles/${level}.pmtiles`,
   download: (level: Level) => `downloads/${level}.csv`,
+  /** The segregation figures of every ward or authority, all comparisons, scales and releases. */
+  segregationDownload: (level: 'ward' | 'lad') => `downloads/${level}_segregation.csv`,
   downloadsReadme: 'downloads/README.md',
 };

@@ -9,7 +9,9 @@ import { levelOfCode, type Level } from '../config/geography.ts';
 import {
   DEFAULT_URL_STATE,
   MAX_SELECTED_AREAS,
+  MAX_SELECTION_NAME,
   normaliseChoice,
+  type Choice,
   roundViewport,
   type Problem,
   type SelectionRef,
@@ -36,6 +38,10 @@ export interface AppState extends UrlState {
   setLevel(level: Level): void;
   setMeasure(measure: string | null): void;
   setRelease(release: string | null): void;
+  /** The groups compared (a comparison id of the layer), null for its default. */
+  setGroups(groups: string | null): void;
+  /** Names the set selection (empty: no name). */
+  setSelectionName(name: string | null): void;
   /** Selects one area by code; `fly` also moves the camera to it. */
   select(code: string | null, options?: { fly?: boolean; instant?: boolean }): void;
   /** Selects anything: an area, a feature, a set of areas. */
@@ -62,9 +68,9 @@ function sameViewport(a: Viewport | null, b: Viewport | null): boolean {
 }
 
 export const useAppStore = create<AppState>()((set, get) => {
-  const choose = (change: Partial<Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'>>) => {
-    const { layer, level, measure, release } = get();
-    set(normaliseChoice({ layer, level, measure, release, ...change }));
+  const choose = (change: Partial<Choice>) => {
+    const { layer, level, measure, release, groups } = get();
+    set(normaliseChoice({ layer, level, measure, release, groups, ...change }));
   };
   return {
     ...DEFAULT_URL_STATE,
@@ -75,18 +81,25 @@ export const useAppStore = create<AppState>()((set, get) => {
     setLevel: (level) => choose({ level }),
     setMeasure: (measure) => choose({ measure }),
     setRelease: (release) => choose({ release }),
+    setGroups: (groups) => choose({ groups }),
+    setSelectionName: (name) => {
+      const trimmed = name?.replace(/\s+/g, ' ').trim();
+      set({ selectionName: trimmed ? [...trimmed].slice(0, MAX_SELECTION_NAME).join('') : null });
+    },
     select: (code, options) =>
       set({
         selection: code ? { kind: 'area', code } : null,
+        selectionName: null,
         cameraTarget: code && options?.fly ? { code, id: ++cameraId, instant: options.instant } : get().cameraTarget,
       }),
-    selectRef: (selection) => set({ selection }),
+    selectRef: (selection) => set({ selection, selectionName: selection?.kind === 'areas' ? get().selectionName : null }),
     toggleArea: (code) => {
       const current = get().selection;
       // A set holds areas of one level (as a link does): an area of another level starts a new one.
       const codes = (current?.kind === 'areas' ? current.codes : current?.kind === 'area' ? [current.code] : []).filter((c) => levelOfCode(c) === levelOfCode(code));
       const next = codes.includes(code) ? codes.filter((c) => c !== code) : [...codes, code].slice(0, MAX_SELECTED_AREAS);
-      set({ selection: next.length === 0 ? null : next.length === 1 ? { kind: 'area', code: next[0] } : { kind: 'areas', codes: next } });
+      const selection: SelectionRef | null = next.length === 0 ? null : next.length === 1 ? { kind: 'area', code: next[0] } : { kind: 'areas', codes: next };
+      set({ selection, selectionName: selection?.kind === 'areas' ? get().selectionName : null });
     },
     flyTo: (code) => set({ cameraTarget: { code, id: ++cameraId } }),
     setViewport: (viewport) => {
@@ -109,8 +122,8 @@ export const useAppStore = create<AppState>()((set, get) => {
 
 /** The part of the state that the URL holds. */
 export function urlStateOf(state: AppState): UrlState {
-  const { layer, level, measure, release, selection, viewport, view, tableLad, sort } = state;
-  return { layer, level, measure, release, selection, viewport, view, tableLad, sort };
+  const { layer, level, measure, release, groups, selection, selectionName, viewport, view, tableLad, sort } = state;
+  return { layer, level, measure, release, groups, selection, selectionName, viewport, view, tableLad, sort };
 }
 
 /** The code of the selected area when exactly one area is selected (for hooks: `useAppStore(selectedArea)`). */

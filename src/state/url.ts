@@ -9,6 +9,7 @@
  * twice takes its last valid value, and says so.
  */
 import { DEFAULT_LAYER_ID, layerById, levelsOf, measureOf } from '../config/catalogue/index.ts';
+import { parseComparison } from '../config/catalogue/segregation.ts';
 import type { Msg } from '../config/catalogue/types.ts';
 import { CODE_PATTERNS, isLevel, levelOfCode, type Level } from '../config/geography.ts';
 
@@ -50,7 +51,11 @@ export interface UrlState {
   measure: string | null;
   /** Release id; null: the newest at this level. */
   release: string | null;
+  /** The groups compared, for a layer with comparisons (`white-rest`, `asian-white`); null: the layer's default. */
+  groups: string | null;
   selection: SelectionRef | null;
+  /** The name a person gave a set selection (“Lozells ring”), shown on the panel and in its download. */
+  selectionName: string | null;
   /** null: fit England to the screen. */
   viewport: Viewport | null;
   view: View;
@@ -64,7 +69,9 @@ export const DEFAULT_URL_STATE: UrlState = {
   level: 'lsoa',
   measure: null,
   release: null,
+  groups: null,
   selection: null,
+  selectionName: null,
   viewport: null,
   view: 'map',
   tableLad: null,
@@ -79,7 +86,10 @@ export interface Problem {
 }
 
 // `indicator` is the name links used before layers other than the IoD existed.
-const KNOWN_PARAMS = ['layer', 'indicator', 'level', 'measure', 'release', 'area', 'areas', 'feature', 'map', 'view', 'lad', 'sort'];
+const KNOWN_PARAMS = ['layer', 'indicator', 'level', 'measure', 'release', 'groups', 'area', 'areas', 'name', 'feature', 'map', 'view', 'lad', 'sort'];
+
+/** Longest name of a selection kept from a link. */
+export const MAX_SELECTION_NAME = 80;
 
 /** Longest echo of a link's value in a notice: a long bad value must not push the notice's button off screen. */
 const ECHO_LIMIT = 40;
@@ -124,6 +134,8 @@ export const URL_MESSAGES = {
   areaAndAreas: msg('url.areaAndAreas', 'The link selected both one area and a set of areas; the map selects the one area.'),
   measure: msg('url.measure', 'The link’s measure “{value}” does not exist for {layer} at this level, so the map shows {fallback}.'),
   release: msg('url.release', 'The link’s release “{value}” is not available for {layer} at this level, so the map shows the newest.'),
+  groups: msg('url.groups', 'The link’s groups “{value}” are not two groups {layer} compares, so the map shows {fallback}.'),
+  name: msg('url.name', 'The link’s selection name was longer than {max} characters, so it was cut short.'),
   area: msg('url.area', 'The link’s area “{value}” is not an English LSOA, ward or authority code, so nothing is selected.'),
   areas: msg('url.areas', 'The link’s list of areas had {count, plural, one {# entry} other {# entries}} that {count, plural, one {is} other {are}} not area codes of the same level; {count, plural, one {it was} other {they were}} left out.'),
   tooManyAreas: msg('url.tooManyAreas', 'The link selected more than {max} areas; the first {max} are kept.'),
@@ -243,7 +255,25 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
   );
   if (release && release !== levelSpec.releases[levelSpec.releases.length - 1]) state.release = release;
 
+  if (entry.comparisons) {
+    const comparisons = entry.comparisons;
+    const groups = pick(
+      params,
+      ['groups'],
+      (v) => parseComparison(comparisons, v)?.id,
+      (value) => problems.push({ msg: URL_MESSAGES.groups, values: { value: echo(value), layer: entry.label, fallback: comparisons.default } }),
+      problems,
+    );
+    if (groups && groups !== comparisons.default) state.groups = groups;
+  }
+
   state.selection = parseSelection(params, problems);
+  const name = params.getAll('name').pop()?.replace(/\s+/g, ' ').trim();
+  // A name belongs to a set of areas; on anything else it names nothing.
+  if (name && state.selection?.kind === 'areas') {
+    if ([...name].length > MAX_SELECTION_NAME) problems.push({ msg: URL_MESSAGES.name, values: { max: MAX_SELECTION_NAME } });
+    state.selectionName = [...name].slice(0, MAX_SELECTION_NAME).join('');
+  }
 
   const viewport = pick(params, ['map'], parseViewport, (value) => problems.push({ msg: URL_MESSAGES.map, values: { value: echo(value) } }), problems);
   if (viewport) state.viewport = viewport;
@@ -292,7 +322,9 @@ export function formatUrlState(state: UrlState): string {
   if (state.level !== DEFAULT_URL_STATE.level) params.push(['level', state.level]);
   if (state.measure) params.push(['measure', state.measure]);
   if (state.release) params.push(['release', state.release]);
+  if (state.groups) params.push(['groups', state.groups]);
   if (state.selection) params.push(formatSelection(state.selection));
+  if (state.selectionName && state.selection?.kind === 'areas') params.push(['name', state.selectionName]);
   if (state.viewport) {
     const v = roundViewport(state.viewport);
     params.push(['map', `${v.zoom}/${v.latitude}/${v.longitude}`]);
@@ -313,14 +345,18 @@ export function formatUrlState(state: UrlState): string {
  * catalogue: a measure or release the new combination does not have falls
  * back to its default, a level the layer does not have to its first level.
  */
-export function normaliseChoice(state: Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'>): Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'> {
+export type Choice = Pick<UrlState, 'layer' | 'level' | 'measure' | 'release' | 'groups'>;
+
+export function normaliseChoice(state: Omit<Choice, 'groups'> & { groups?: string | null }): Choice {
   const entry = layerById(state.layer) ?? layerById(DEFAULT_LAYER_ID)!;
   const level = entry.levels[state.level] ? state.level : levelsOf(entry)[0];
   const spec = entry.levels[level]!;
   const measure = state.measure && spec.measures.some((m) => m.id === state.measure) && state.measure !== spec.measures[0].id ? state.measure : null;
   const newest = spec.releases[spec.releases.length - 1];
   const release = state.release && spec.releases.includes(state.release) && state.release !== newest ? state.release : null;
-  return { layer: entry.id, level, measure, release };
+  const comparison = entry.comparisons && state.groups ? parseComparison(entry.comparisons, state.groups)?.id : undefined;
+  const groups = comparison && comparison !== entry.comparisons?.default ? comparison : null;
+  return { layer: entry.id, level, measure, release, groups };
 }
 
 /** The code of the selected area, when one area is selected. */

@@ -49,7 +49,9 @@ describe('initial state', () => {
       level: 'lsoa',
       measure: null,
       release: null,
+      groups: null,
       selection: null,
+      selectionName: null,
       viewport: null,
       view: 'map',
       tableLad: null,
@@ -73,7 +75,9 @@ describe('simple setters', () => {
       level: 'ward',
       measure: 'extent',
       release: null,
+      groups: null,
       selection: null,
+      selectionName: null,
       viewport: null,
       view: 'table',
       tableLad: 'E09000024',
@@ -414,7 +418,9 @@ describe('applyUrlState', () => {
       level: 'lad',
       measure: 'averageRank',
       release: null,
+      groups: null,
       selection: { kind: 'areas', codes: ['E06000001', 'E06000002'] },
+      selectionName: 'North east pair',
       viewport: null,
       view: 'about',
       tableLad: 'E06000001',
@@ -432,7 +438,7 @@ describe('urlStateOf', () => {
     store().notify(problem('not in the URL'));
     store().select('E01000001', { fly: true });
     const url = urlStateOf(store());
-    expect(Object.keys(url).sort()).toEqual(['layer', 'level', 'measure', 'release', 'selection', 'sort', 'tableLad', 'view', 'viewport']);
+    expect(Object.keys(url).sort()).toEqual(['groups', 'layer', 'level', 'measure', 'release', 'selection', 'selectionName', 'sort', 'tableLad', 'view', 'viewport']);
     expect(url.selection).toEqual({ kind: 'area', code: 'E01000001' });
   });
 });

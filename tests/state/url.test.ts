@@ -31,7 +31,9 @@ const DEFAULTS: UrlState = {
   level: 'lsoa',
   measure: null,
   release: null,
+  groups: null,
   selection: null,
+  selectionName: null,
   viewport: null,
   view: 'map',
   tableLad: null,
@@ -649,13 +651,13 @@ describe('parseUrlState: strictness', () => {
 
 describe('normaliseChoice', () => {
   it('keeps a valid choice, writing the defaults as null', () => {
-    expect(normaliseChoice({ layer: 'imd', level: 'lsoa', measure: 'score', release: '2025' })).toEqual({ layer: 'imd', level: 'lsoa', measure: null, release: null });
-    expect(normaliseChoice({ layer: 'imd', level: 'lsoa', measure: null, release: '2019' })).toEqual({ layer: 'imd', level: 'lsoa', measure: null, release: '2019' });
-    expect(normaliseChoice({ layer: 'income', level: 'ward', measure: 'extent', release: null })).toEqual({ layer: 'income', level: 'ward', measure: 'extent', release: null });
+    expect(normaliseChoice({ layer: 'imd', level: 'lsoa', measure: 'score', release: '2025' })).toEqual({ layer: 'imd', level: 'lsoa', measure: null, release: null, groups: null });
+    expect(normaliseChoice({ layer: 'imd', level: 'lsoa', measure: null, release: '2019', groups: null })).toEqual({ layer: 'imd', level: 'lsoa', measure: null, release: '2019', groups: null });
+    expect(normaliseChoice({ layer: 'income', level: 'ward', measure: 'extent', release: null, groups: null })).toEqual({ layer: 'income', level: 'ward', measure: 'extent', release: null, groups: null });
   });
 
   it('drops a measure or release the combination does not have', () => {
-    expect(normaliseChoice({ layer: 'imd', level: 'ward', measure: 'black', release: '2019' })).toEqual({ layer: 'imd', level: 'ward', measure: null, release: null });
+    expect(normaliseChoice({ layer: 'imd', level: 'ward', measure: 'black', release: '2019', groups: null })).toEqual({ layer: 'imd', level: 'ward', measure: null, release: null, groups: null });
   });
 
   it('moves to the layer’s first level, and to the default layer for an unknown one', () => {
@@ -665,7 +667,49 @@ describe('normaliseChoice', () => {
       level: 'ward',
       measure: 'growth',
       release: '2020',
+      groups: null,
     });
-    expect(normaliseChoice({ layer: 'nope', level: 'lad', measure: 'extent', release: null })).toEqual({ layer: 'imd', level: 'lad', measure: 'extent', release: null });
+    expect(normaliseChoice({ layer: 'nope', level: 'lad', measure: 'extent', release: null, groups: null })).toEqual({ layer: 'imd', level: 'lad', measure: 'extent', release: null, groups: null });
+  });
+
+  it('keeps a comparison the layer has, in canonical order, and drops one it has not', () => {
+    const base = { layer: 'segregation_ethnicity', level: 'ward' as const, measure: null, release: null };
+    expect(normaliseChoice({ ...base, groups: 'white-asian' }).groups).toBe('asian-white');
+    expect(normaliseChoice({ ...base, groups: 'white-rest' }).groups).toBeNull(); // the default
+    expect(normaliseChoice({ ...base, groups: 'muslim-rest' }).groups).toBeNull(); // religion's group, not ethnicity's
+    expect(normaliseChoice({ ...base, layer: 'imd', groups: 'asian-white' }).groups).toBeNull(); // the IMD compares no groups
+  });
+});
+
+describe('groups and selection names in links', () => {
+  it('reads a comparison of the layer and writes it back', () => {
+    const { state, problems } = parseUrlState('?layer=segregation_ethnicity&level=ward&groups=black-asian');
+    expect(problems).toEqual([]);
+    expect(state.groups).toBe('asian-black');
+    expect(formatUrlState(state)).toBe('?layer=segregation_ethnicity&level=ward&groups=asian-black');
+  });
+
+  it('falls back to the layer’s default comparison, with a notice, for groups it does not compare', () => {
+    for (const bad of ['white-white', 'white', 'muslim-rest', 'white-rest-asian', '']) {
+      const { state, problems } = parseUrlState(`?layer=segregation_ethnicity&groups=${bad}`);
+      expect(state.groups).toBeNull();
+      expect(problems.map((p) => p.msg.id)).toEqual(['url.groups']);
+    }
+  });
+
+  it('ignores groups on a layer without comparisons', () => {
+    const { state, problems } = parseUrlState('?groups=asian-white');
+    expect(state.groups).toBeNull();
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a name only with a set of areas, cut to its limit', () => {
+    const set = parseUrlState('?areas=E01000001,E01000002&name=%20Lozells%20%20ring%20');
+    expect(set.state.selectionName).toBe('Lozells ring');
+    expect(formatUrlState(set.state)).toBe('?areas=E01000001,E01000002&name=Lozells%20ring');
+    expect(parseUrlState('?area=E01000001&name=Lozells').state.selectionName).toBeNull();
+    const long = parseUrlState(`?areas=E01000001,E01000002&name=${'x'.repeat(200)}`);
+    expect(long.state.selectionName).toHaveLength(80);
+    expect(long.problems.map((p) => p.msg.id)).toEqual(['url.name']);
   });
 });

@@ -8,6 +8,7 @@ import type { Level } from '../geography.ts';
 import { DEPRIVATION_LAYERS } from './deprivation.ts';
 import { DIVERSITY_LAYERS } from './diversity.ts';
 import { RELIGION_LAYERS } from './religion.ts';
+import { SEGREGATION_LAYERS } from './segregation.ts';
 import type { LayerEntry, LevelSpec, MeasureSpec, Release, Theme, ThemeId } from './types.ts';
 
 export type * from './types.ts';
@@ -30,10 +31,18 @@ export const THEMES: Theme[] = [
       { id: 'religion', label: { id: 'group.religion', defaultMessage: 'Religion' } },
     ],
   },
+  {
+    id: 'segregation',
+    label: { id: 'theme.segregation', defaultMessage: 'Segregation' },
+    groups: [
+      { id: 'ethnicity', label: { id: 'group.ethnicity', defaultMessage: 'Ethnic group' } },
+      { id: 'religion', label: { id: 'group.religion', defaultMessage: 'Religion' } },
+    ],
+  },
 ];
 
 /** Every layer, in the order of the layer picker. */
-export const LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...RELIGION_LAYERS];
+export const LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...RELIGION_LAYERS, ...SEGREGATION_LAYERS];
 
 
 /** The layer shown when a link names none. */

@@ -24,7 +24,7 @@ export interface Msg {
   defaultMessage: string;
 }
 
-export type ThemeId = 'deprivation' | 'diversity';
+export type ThemeId = 'deprivation' | 'diversity' | 'segregation';
 
 export interface Theme {
   id: ThemeId;
@@ -110,6 +110,15 @@ export interface LevelSpec {
  */
 export type LayerKind = 'area';
 
+/** The small units segregation is measured over (src/data/schema.ts SegregationUnits). */
+export type UnitScale = 'oa' | 'lsoa';
+
+/** One group of a layer's comparisons (ethnic group, religion). */
+export interface ComparisonGroup {
+  id: string;
+  label: Msg;
+}
+
 export interface LayerEntry {
   id: string;
   theme: ThemeId;
@@ -118,6 +127,18 @@ export interface LayerEntry {
   kind: LayerKind;
   /** The pipeline's source adapter that makes this layer's values (scripts/pipeline/adapters/). */
   adapter: string;
+  /**
+   * A computed layer: the build stores the inputs (census counts of small
+   * units) and its figures are computed from them, in the app (src/data/computed/)
+   * and in the pipeline alike, instead of being stored per measure.
+   */
+  computed?: { grouping: string };
+  /**
+   * A layer whose figures compare two groups: the groups offered, and the
+   * comparison shown when a link names none (`white-rest`: White against
+   * everyone else; `asian-white`: two groups). In the URL as `groups=`.
+   */
+  comparisons?: { groups: ComparisonGroup[]; default: string };
   label: Msg;
   short: Msg;
   /** One or two sentences: what the numbers mean (legend note, About page). */

@@ -1,0 +1,199 @@
+/**
+ * Residential segregation: indices of how unevenly two groups (or one group
+ * and everyone else) are spread over the small units inside each ward and
+ * authority, and of how far an area's own mix departs from its authority's.
+ *
+ * These layers are computed, not stored: the pipeline writes the census
+ * counts of the small units once (segregation/<grouping>/<release>/<scale>.json)
+ * and every figure, for any comparison of groups, is computed from them by
+ * src/stats/segregation/areaMeasures.ts — in the app for the map, table and
+ * panel, in the pipeline for ward_segregation.csv and lad_segregation.csv.
+ */
+import type { Level } from '../geography.ts';
+import { CENSUS_2021 } from './censusGroups.ts';
+import { ETHNIC_GROUPS } from './diversity.ts';
+import { RELIGION_GROUPS } from './religion.ts';
+import type { ComparisonGroup, LayerEntry, MeasureSpec, Msg, Release, UnitScale } from './types.ts';
+
+const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
+
+/** A grouping of residents that segregation is measured between, and the census releases and unit scales it has. */
+export interface Grouping {
+  id: 'ethnicity' | 'religion';
+  /** The groups, in the order of the counts in the units files. */
+  groups: ComparisonGroup[];
+  /** The unit scales of each release (the data allow OAs only in Census 2011). */
+  scales: Record<string, UnitScale[]>;
+  /** Vintage of each release's units, by scale. */
+  vintages: Record<string, Partial<Record<UnitScale, string>>>;
+}
+
+export const ETHNICITY: Grouping = {
+  id: 'ethnicity',
+  groups: ETHNIC_GROUPS.map((group) => ({ id: group.id, label: m(`segregation.group.ethnicity.${group.id}`, group.short) })),
+  scales: { '2011': ['oa', 'lsoa'], '2021': ['lsoa'] },
+  vintages: { '2011': { oa: 'OA 2011', lsoa: 'LSOA 2011' }, '2021': { lsoa: 'LSOA 2021' } },
+};
+
+/** The eight answers to the religion question; residents who did not answer are left out (as in religious diversity). */
+export const RELIGION: Grouping = {
+  id: 'religion',
+  groups: RELIGION_GROUPS.filter((group) => group.answered).map((group) => ({ id: group.id, label: m(`segregation.group.religion.${group.id}`, group.short) })),
+  scales: { '2021': ['lsoa'] },
+  vintages: { '2021': { lsoa: 'LSOA 2021' } },
+};
+
+export const GROUPINGS: readonly Grouping[] = [ETHNICITY, RELIGION];
+
+/** The id of a comparison in links and downloads: `white-rest` (a against everyone else) or `asian-white`. */
+export function comparisonId(grouping: { groups: ComparisonGroup[] }, a: number, b: number | null): string {
+  return `${grouping.groups[a].id}-${b === null ? 'rest' : grouping.groups[b].id}`;
+}
+
+/** Every comparison of a grouping: each group against the rest, then every pair (in group order). */
+export function comparisonsOf(grouping: { groups: ComparisonGroup[] }): { id: string; a: number; b: number | null }[] {
+  const list: { id: string; a: number; b: number | null }[] = grouping.groups.map((_, a) => ({ id: comparisonId(grouping, a, null), a, b: null }));
+  for (let a = 0; a < grouping.groups.length; a++) {
+    for (let b = a + 1; b < grouping.groups.length; b++) list.push({ id: comparisonId(grouping, a, b), a, b });
+  }
+  return list;
+}
+
+/** A comparison id read back (the order of the pair does not matter: `white-asian` is `asian-white`), or undefined. */
+export function parseComparison(grouping: { groups: ComparisonGroup[] }, id: string): { id: string; a: number; b: number | null } | undefined {
+  const [first, second, ...rest] = id.trim().toLowerCase().split('-');
+  if (rest.length > 0 || !first || !second) return undefined;
+  const a = grouping.groups.findIndex((group) => group.id === first);
+  const b = second === 'rest' ? null : grouping.groups.findIndex((group) => group.id === second);
+  if (a < 0 || b === -1 || a === b) return undefined;
+  if (b !== null && b < a) return { id: comparisonId(grouping, b, a), a: b, b: a };
+  return { id: comparisonId(grouping, a, b), a, b };
+}
+
+const index = { style: 'decimal', decimals: 3, storedDecimals: 4 } as const;
+const quotient = { style: 'decimal', decimals: 2, storedDecimals: 3 } as const;
+const share = { style: 'percent', decimals: 1, storedDecimals: 4 } as const;
+
+const measure = (id: string, label: string, short: string, description: string, format: MeasureSpec['format'] = index): MeasureSpec => ({
+  id,
+  label: m(`segregation.measure.${id}`, label),
+  short: m(`segregation.measure.${id}.short`, short),
+  description: m(`segregation.measure.${id}.description`, description),
+  csv: id,
+  format,
+  polarity: 'neutral',
+  ranked: true,
+});
+
+const UNEVEN = 'How unevenly the two groups are spread';
+
+export const SEGREGATION_MEASURES = {
+  d_lsoa: measure('d_lsoa', 'Dissimilarity (D) over LSOAs', 'D, LSOAs', `${UNEVEN} over the area’s LSOAs: the share of either group that would have to move to another LSOA for both to be spread alike (0 = spread alike, 1 = never in the same LSOA).`),
+  d_lsoa_expected: measure('d_lsoa_expected', 'D by chance alone, over LSOAs', 'D by chance, LSOAs', 'The D that the same residents would give if they were dealt to the same LSOAs at random: the part of D that small units produce by chance alone. Read D against it.'),
+  d_lsoa_change: measure('d_lsoa_change', 'Change in D over LSOAs since 2011', 'D change', 'D over LSOAs in Census 2021 minus D over LSOAs in Census 2011 (five broad groups in both; 2011 on LSOAs 2011): above 0, the groups are more unevenly spread than in 2011.'),
+  d_oa: measure('d_oa', 'Dissimilarity (D) over Output Areas', 'D, OAs', `${UNEVEN} over the area’s Output Areas (about 300 residents each; Census 2011 only). Smaller units give larger D.`),
+  d_oa_expected: measure('d_oa_expected', 'D by chance alone, over Output Areas', 'D by chance, OAs', 'The D the same residents would give if dealt to the same Output Areas at random (Census 2011 only). Output Areas are small, so chance alone gives a large D.'),
+  d_ward: measure('d_ward', 'Dissimilarity (D) over wards', 'D, wards', `${UNEVEN} over the authority’s wards.`),
+  d_ward_expected: measure('d_ward_expected', 'D by chance alone, over wards', 'D by chance, wards', 'The D the same residents would give if dealt to the same wards at random.'),
+  isolation_lsoa: measure('isolation_lsoa', 'Isolation of the first group, over LSOAs', 'Isolation', 'The share of the first group among the residents of the LSOA where a member of that group lives, on average: high when the group lives mostly among itself.', share),
+  h_lsoa: measure('h_lsoa', 'Theil’s H, all groups, over LSOAs', 'Theil’s H', 'How far the LSOAs’ mixes of all the groups differ from the area’s own (0 = every LSOA like the area, 1 = every LSOA holds one group). The same for every choice of groups.'),
+  lq_ward: measure('lq', 'Location quotient of the first group (against the authority)', 'Location quotient', 'The first group’s share of the ward’s residents divided by its share of the authority’s: 1 = as in the authority, 2 = twice as concentrated.', quotient),
+  lq_lad: measure('lq', 'Location quotient of the first group (against England)', 'Location quotient', 'The first group’s share of the authority’s residents divided by its share of England’s: 1 = as in England, 2 = twice as concentrated.', quotient),
+  lq_lsoa: measure('lq', 'Location quotient of the first group (against the authority)', 'Location quotient', 'The first group’s share of the LSOA’s residents divided by its share of the authority’s: 1 = as in the authority, 2 = twice as concentrated.', quotient),
+  contribution: measure('contribution', 'The ward’s part of its authority’s D over wards', 'Part of authority D', 'The ward’s term ½ |a/A − b/B| in its authority’s D over wards: the terms of all the authority’s wards add up to that D, so the wards whose mix departs most from the authority’s have the largest parts.'),
+  share: measure('share', 'Share of the first group (of the two groups compared)', 'Share', 'The first group’s share of the residents of the two groups compared (of all residents, against the rest).', share),
+} satisfies Record<string, MeasureSpec>;
+
+const S = SEGREGATION_MEASURES;
+
+/** The scale each measure is computed over, for the panel and the downloads dictionary (none: the area against its parent). */
+export const MEASURE_SCALE: Record<string, UnitScale | 'ward' | null> = {
+  d_lsoa: 'lsoa', d_lsoa_expected: 'lsoa', d_lsoa_change: 'lsoa', d_oa: 'oa', d_oa_expected: 'oa', d_ward: 'ward', d_ward_expected: 'ward', isolation_lsoa: 'lsoa', h_lsoa: 'lsoa', lq: null, contribution: null, share: null,
+};
+
+const CENSUS_2011: Release = {
+  id: '2011',
+  label: m('release.census2011', 'Census 2011'),
+  sourceVintage: 'OA 2011 and LSOA 2011',
+  missing: m(
+    'segregation.release.2011.missing',
+    'No 2011 figure: an LSOA of 2011 here was split between wards or authorities by 2021, so its residents cannot be placed without guessing',
+  ),
+};
+
+const NO_FIGURE: Release = {
+  ...CENSUS_2021,
+  missing: m('segregation.release.2021.missing', 'No figure: too few residents of one of the two groups, or (Output Areas) not in Census 2021 small-area data'),
+};
+
+function levels(releases: string[]): Partial<Record<Level, { measures: MeasureSpec[]; releases: string[] }>> {
+  const has2011 = releases.includes('2011');
+  const wardMeasures = [S.d_lsoa, S.d_lsoa_expected, ...(has2011 ? [S.d_lsoa_change, S.d_oa, S.d_oa_expected] : []), S.isolation_lsoa, S.h_lsoa, S.lq_ward, S.contribution];
+  const ladMeasures = [S.d_lsoa, S.d_lsoa_expected, S.d_ward, S.d_ward_expected, ...(has2011 ? [S.d_lsoa_change, S.d_oa, S.d_oa_expected] : []), S.isolation_lsoa, S.h_lsoa, S.lq_lad];
+  return {
+    lsoa: { measures: [S.lq_lsoa, S.share], releases },
+    ward: { measures: wardMeasures, releases },
+    lad: { measures: ladMeasures, releases },
+  };
+}
+
+const csvColumn: LayerEntry['csvColumn'] = (_level, spec, release, part) =>
+  `${spec.csv}_${release}${{ value: '', rank: '_rank', class: '_quintile', rankWithinLad: '_rank_within_lad' }[part]}`;
+
+const ABOUT = m(
+  'layer.segregation.about',
+  'The index of dissimilarity D is the share of one group that would have to move home to another unit for both groups to be spread alike over the units. It depends on the units: the same city gives a larger D over Output Areas (about 300 residents) than over LSOAs (about 1,600) or wards, because small units also differ by chance. So every D here names its unit and the number of units, and comes with the D that chance alone would give: the same residents dealt at random to units of the same sizes, worked out exactly. A D close to its chance value says little; a D well above it is segregation. With few units (under ten) an index rests on little. Two kinds of figure answer two questions: how unevenly groups are spread within an area (D, Theil’s H and isolation over its sub-units), and how far an area’s own mix departs from its authority’s (its location quotient and its part of the authority’s D). Census 2011 is compared by the five broad groups of 2021.',
+);
+
+export const SEGREGATION_LAYERS: LayerEntry[] = [
+  {
+    id: 'segregation_ethnicity',
+    theme: 'segregation',
+    group: 'ethnicity',
+    kind: 'area',
+    adapter: 'segregation',
+    computed: { grouping: 'ethnicity' },
+    comparisons: { groups: ETHNICITY.groups, default: 'white-rest' },
+    label: m('layer.segregation_ethnicity.label', 'Segregation by ethnic group'),
+    short: m('layer.segregation_ethnicity.short', 'Ethnic segregation'),
+    description: m(
+      'layer.segregation_ethnicity.description',
+      'How unevenly two broad ethnic groups (or one group and everyone else) live across the small areas inside each ward and authority, Census 2021 and 2011, with what chance alone would give. Classed by national quintiles.',
+    ),
+    levels: levels(['2011', '2021']),
+    releases: [CENSUS_2011, NO_FIGURE],
+    classes: { kind: 'quantiles', count: 5 },
+    palette: 'viridis',
+    about: ABOUT,
+    sources: ['census', 'census2011', 'census2011_oa', 'oa11_lookup', 'lsoa11_lsoa21', 'lookup'],
+    attribution: m('attribution.census', 'Census 2021 and 2011 © ONS'),
+    csvColumn,
+  },
+  {
+    id: 'segregation_religion',
+    theme: 'segregation',
+    group: 'religion',
+    kind: 'area',
+    adapter: 'segregation',
+    computed: { grouping: 'religion' },
+    comparisons: { groups: RELIGION.groups, default: 'muslim-rest' },
+    label: m('layer.segregation_religion.label', 'Segregation by religion'),
+    short: m('layer.segregation_religion.short', 'Religious segregation'),
+    description: m(
+      'layer.segregation_religion.description',
+      'How unevenly residents of two answers to the religion question (or one and everyone else who answered) live across the LSOAs inside each ward and authority, Census 2021, with what chance alone would give. Classed by national quintiles.',
+    ),
+    levels: levels(['2021']),
+    releases: [NO_FIGURE],
+    classes: { kind: 'quantiles', count: 5 },
+    palette: 'viridis',
+    about: ABOUT,
+    sources: ['census_religion', 'lookup'],
+    attribution: m('attribution.census2021', 'Census 2021 © ONS'),
+    csvColumn,
+  },
+];
+
+export function groupingOf(layer: LayerEntry): Grouping | undefined {
+  return GROUPINGS.find((grouping) => grouping.id === layer.computed?.grouping);
+}
