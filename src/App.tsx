@@ -62,7 +62,8 @@ function useBoot(config: AppConfig): { ready?: Ready; error?: Problem } {
     const entry = layerById(layer);
     const measureSpec = entry && measureOf(entry, level, measure);
     client.areas(level).catch(() => {});
-    if (measureSpec) client.classes(dataPaths.classes(layer, level, measureSpec.id)).catch(() => {});
+    // A computed layer's colours are worked out once the manifest is in.
+    if (measureSpec && !entry.computed) client.classes(dataPaths.classes(layer, level, measureSpec.id)).catch(() => {});
     client.manifest().then(
       (manifest) => {
         performance.mark('atlas:manifest');

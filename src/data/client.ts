@@ -6,6 +6,7 @@
  */
 import type { Level } from '../config/geography.ts';
 import { decodeClasses, decodeCodes } from './codes.ts';
+import { isComputedPath } from './computed/paths.ts';
 import {
   dataPaths,
   type AreaCodes,
@@ -80,7 +81,12 @@ export interface DataClient {
   /** Values and ranks of every measure of a layer at a level (a path from the view spec). */
   values(path: string): Promise<ValueFile>;
   profile(ladCode: string): Promise<Profile>;
+  /** Any other data file (a theme's own files), parsed as JSON, fetched once. */
+  file<T>(path: string): Promise<T>;
 }
+
+/** Computed layers' classes and values: their module is loaded only when such a layer is shown. */
+const computedModule = () => import('./computed/segregation.ts');
 
 export function createDataClient(baseUrl: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): DataClient {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
@@ -132,11 +138,13 @@ export function createDataClient(baseUrl: string, fetchImpl: typeof fetch = (...
     lsoaBounds: () => cached('bounds:lsoa', async () => (await json<BoundsFile>(dataPaths.lsoaBounds)).bounds),
     classes: (path) =>
       cached(`classes:${path}`, async () => {
+        if (isComputedPath(path)) return (await computedModule()).computedClasses(client, path);
         const file = await json<ClassFile>(path);
         return { releases: file.releases, classes: file.class.map(decodeClasses), breaks: file.breaks ?? file.releases.map(() => null) };
       }),
-    values: (path) => json<ValueFile>(path),
+    values: (path) => (isComputedPath(path) ? computedModule().then((module) => module.computedValues(client, path)) : json<ValueFile>(path)),
     profile: (ladCode) => json<Profile>(dataPaths.profile(ladCode)),
+    file: (path) => json(path),
   };
   return client;
 }

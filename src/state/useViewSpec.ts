@@ -10,10 +10,10 @@ import { resolveView, type ViewSpec } from './viewSpec.ts';
 
 let cache: { key: string; manifest: Pick<Manifest, 'layers'>; result: ReturnType<typeof resolveView> } | null = null;
 
-function resolveCached(layer: string, level: string, measure: string | null, release: string | null, manifest: Pick<Manifest, 'layers'>) {
-  const key = `${layer}|${level}|${measure}|${release}`;
+function resolveCached(layer: string, level: string, measure: string | null, release: string | null, groups: string | null, manifest: Pick<Manifest, 'layers'>) {
+  const key = `${layer}|${level}|${measure}|${release}|${groups}`;
   if (!cache || cache.key !== key || cache.manifest !== manifest) {
-    cache = { key, manifest, result: resolveView({ layer, level: level as ViewSpec['level'], measure, release }, manifest) };
+    cache = { key, manifest, result: resolveView({ layer, level: level as ViewSpec['level'], measure, release, groups }, manifest) };
   }
   return cache.result;
 }
@@ -23,7 +23,8 @@ export function useViewSpec(manifest: Pick<Manifest, 'layers'>): ViewSpec {
   const level = useAppStore((s) => s.level);
   const measure = useAppStore((s) => s.measure);
   const release = useAppStore((s) => s.release);
-  const result = useMemo(() => resolveCached(layer, level, measure, release, manifest), [layer, level, measure, release, manifest]);
+  const groups = useAppStore((s) => s.groups);
+  const result = useMemo(() => resolveCached(layer, level, measure, release, groups, manifest), [layer, level, measure, release, groups, manifest]);
   useEffect(() => {
     for (const problem of result.problems) useAppStore.getState().notify(problem);
   }, [result]);

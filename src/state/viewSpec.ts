@@ -10,6 +10,8 @@ import { schemeKind, type SchemeKind } from '../config/classSchemes.ts';
 import type { Level } from '../config/geography.ts';
 import { NO_DATA_COLOUR, type Rgb } from '../config/palette.ts';
 import { dataPaths, type Manifest } from '../data/schema.ts';
+import { computedPath } from '../data/computed/paths.ts';
+import { parseComparison } from '../config/catalogue/segregation.ts';
 import type { Problem, UrlState } from './url.ts';
 
 export interface ViewSpec {
@@ -21,6 +23,11 @@ export interface ViewSpec {
   releaseIndex: number;
   /** Releases of this layer at this level that the build made, oldest first. */
   releases: Release[];
+  /**
+   * The groups compared, for a layer with comparisons: group a (index into
+   * layer.comparisons.groups) against group b, or the rest (b null).
+   */
+  comparison: { id: string; a: number; b: number | null } | null;
   paths: { classes: string; values: string };
   scheme: SchemeKind;
   /** colours[c] is the colour of class c; colours[0] that of an area with no value. */
@@ -45,7 +52,7 @@ const RELEASE_NOT_BUILT: Msg = {
  * layer or release the build lacks falls back to the default, with problems
  * to show.
  */
-export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'>, manifest: Pick<Manifest, 'layers'>): { spec: ViewSpec; problems: Problem[] } {
+export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'> & { groups?: string | null }, manifest: Pick<Manifest, 'layers'>): { spec: ViewSpec; problems: Problem[] } {
   const problems: Problem[] = [];
   let layer = layerById(state.layer) ?? layerById(DEFAULT_LAYER_ID)!;
   let level = layer.levels[state.level] ? state.level : levelsOf(layer)[0];
@@ -67,6 +74,13 @@ export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' 
     releaseId = builtReleases[builtReleases.length - 1];
   }
   const scheme = schemeKind(layer.classes);
+  const comparison = layer.comparisons
+    ? ((state.groups && layer.id === state.layer ? parseComparison(layer.comparisons, state.groups) : undefined) ?? parseComparison(layer.comparisons, layer.comparisons.default)!)
+    : null;
+  const paths =
+    layer.computed && comparison
+      ? { classes: computedPath({ layer: layer.id, level, comparison: comparison.id, measure: measure.id }), values: computedPath({ layer: layer.id, level, comparison: comparison.id, measure: measure.id }) }
+      : { classes: dataPaths.classes(layer.id, level, measure.id), values: dataPaths.values(layer.id, level) };
   const spec: ViewSpec = {
     layer,
     level,
@@ -74,11 +88,12 @@ export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' 
     release: releaseOf(layer, releaseId)!,
     releaseIndex: (built?.releases ?? levelSpec.releases).indexOf(releaseId),
     releases,
-    paths: { classes: dataPaths.classes(layer.id, level, measure.id), values: dataPaths.values(layer.id, level) },
+    comparison,
+    paths,
     scheme,
     colours: [NO_DATA_COLOUR, ...scheme.colours(layer.classes, layer.palette)],
     className: scheme.className(layer.classes),
-    key: `${level}:${layer.id}:${measure.id}:${releaseId}`,
+    key: `${level}:${layer.id}:${measure.id}:${releaseId}${comparison ? `:${comparison.id}` : ''}`,
   };
   return { spec, problems };
 }

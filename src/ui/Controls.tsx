@@ -10,12 +10,12 @@ import type { Manifest } from '../data/schema.ts';
 import { useFormats } from '../i18n/useText.ts';
 import { useAppStore } from '../state/store.ts';
 import { useViewSpec } from '../state/useViewSpec.ts';
-import { levelsOf } from '../config/catalogue/index.ts';
+import { levelsOf, type ComparisonGroup } from '../config/catalogue/index.ts';
 
 export function Controls({ manifest }: { manifest: Manifest }) {
   const f = useFormats();
   const spec = useViewSpec(manifest);
-  const { setLayer, setLevel, setMeasure, setRelease } = useAppStore.getState();
+  const { setLayer, setLevel, setMeasure, setRelease, setGroups } = useAppStore.getState();
   const built = LAYERS.filter((layer) => manifest.layers[layer.id]);
   const measures = spec.layer.levels[spec.level]!.measures;
   const levels = levelsOf(spec.layer).filter((level) => manifest.layers[spec.layer.id]?.levels[level]);
@@ -59,6 +59,10 @@ export function Controls({ manifest }: { manifest: Manifest }) {
         </fieldset>
       )}
 
+      {spec.layer.comparisons && spec.comparison && (
+        <Comparison groups={spec.layer.comparisons.groups} a={spec.comparison.a} b={spec.comparison.b} onChange={(id) => setGroups(id)} />
+      )}
+
       {measures.length > 1 && (
         <label className="field">
           <span className="field__label">
@@ -90,3 +94,51 @@ export function Controls({ manifest }: { manifest: Manifest }) {
     </div>
   );
 }
+
+/** Which groups a layer with comparisons compares: a first group, and another group or everyone else. */
+function Comparison({ groups, a, b, onChange }: { groups: ComparisonGroup[]; a: number; b: number | null; onChange(id: string): void }) {
+  const f = useFormats();
+  const idOf = (first: number, second: number | null) => `${groups[first].id}-${second === null ? 'rest' : groups[second].id}`;
+  return (
+    <fieldset className="field comparison">
+      <legend className="field__label">
+        <FormattedMessage id="controls.groups" defaultMessage="Groups compared" />
+      </legend>
+      <label className="comparison__part">
+        <span className="visually-hidden">
+          <FormattedMessage id="controls.groups.first" defaultMessage="First group" />
+        </span>
+        <select value={a} onChange={(event) => {
+          const first = Number(event.target.value);
+          onChange(idOf(first, b === first ? null : b));
+        }}>
+          {groups.map((group, i) => (
+            <option key={group.id} value={i}>
+              {f.t(group.label)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="comparison__against" aria-hidden="true">
+        <FormattedMessage id="controls.groups.against" defaultMessage="against" />
+      </span>
+      <label className="comparison__part">
+        <span className="visually-hidden">
+          <FormattedMessage id="controls.groups.second" defaultMessage="compared with" />
+        </span>
+        <select value={b === null ? 'rest' : b} onChange={(event) => onChange(idOf(a, event.target.value === 'rest' ? null : Number(event.target.value)))}>
+          <option value="rest">{f.t(REST)}</option>
+          {groups.map((group, i) =>
+            i === a ? null : (
+              <option key={group.id} value={i}>
+                {f.t(group.label)}
+              </option>
+            ),
+          )}
+        </select>
+      </label>
+    </fieldset>
+  );
+}
+
+const REST = { id: 'controls.groups.rest', defaultMessage: 'everyone else' };

@@ -59,14 +59,17 @@ export function comparisonsOf(grouping: { groups: ComparisonGroup[] }): { id: st
   return list;
 }
 
-/** A comparison id read back (the order of the pair does not matter: `white-asian` is `asian-white`), or undefined. */
+/**
+ * A comparison id read back, or undefined. The order is kept: D and the other
+ * two-group indices are the same either way, but the figures "of the first
+ * group" (isolation, location quotient, share) are of the group named first.
+ */
 export function parseComparison(grouping: { groups: ComparisonGroup[] }, id: string): { id: string; a: number; b: number | null } | undefined {
   const [first, second, ...rest] = id.trim().toLowerCase().split('-');
   if (rest.length > 0 || !first || !second) return undefined;
   const a = grouping.groups.findIndex((group) => group.id === first);
   const b = second === 'rest' ? null : grouping.groups.findIndex((group) => group.id === second);
   if (a < 0 || b === -1 || a === b) return undefined;
-  if (b !== null && b < a) return { id: comparisonId(grouping, b, a), a: b, b: a };
   return { id: comparisonId(grouping, a, b), a, b };
 }
 
@@ -74,11 +77,12 @@ const index = { style: 'decimal', decimals: 3, storedDecimals: 4 } as const;
 const quotient = { style: 'decimal', decimals: 2, storedDecimals: 3 } as const;
 const share = { style: 'percent', decimals: 1, storedDecimals: 4 } as const;
 
-const measure = (id: string, label: string, short: string, description: string, format: MeasureSpec['format'] = index): MeasureSpec => ({
+/** A measure; `key` names its messages where one id has different texts at different levels (`lq`). */
+const measure = (id: string, label: string, short: string, description: string, format: MeasureSpec['format'] = index, key = id): MeasureSpec => ({
   id,
-  label: m(`segregation.measure.${id}`, label),
-  short: m(`segregation.measure.${id}.short`, short),
-  description: m(`segregation.measure.${id}.description`, description),
+  label: m(`segregation.measure.${key}`, label),
+  short: m(`segregation.measure.${key}.short`, short),
+  description: m(`segregation.measure.${key}.description`, description),
   csv: id,
   format,
   polarity: 'neutral',
@@ -97,9 +101,9 @@ export const SEGREGATION_MEASURES = {
   d_ward_expected: measure('d_ward_expected', 'D by chance alone, over wards', 'D by chance, wards', 'The D the same residents would give if dealt to the same wards at random.'),
   isolation_lsoa: measure('isolation_lsoa', 'Isolation of the first group, over LSOAs', 'Isolation', 'The share of the first group among the residents of the LSOA where a member of that group lives, on average: high when the group lives mostly among itself.', share),
   h_lsoa: measure('h_lsoa', 'Theil’s H, all groups, over LSOAs', 'Theil’s H', 'How far the LSOAs’ mixes of all the groups differ from the area’s own (0 = every LSOA like the area, 1 = every LSOA holds one group). The same for every choice of groups.'),
-  lq_ward: measure('lq', 'Location quotient of the first group (against the authority)', 'Location quotient', 'The first group’s share of the ward’s residents divided by its share of the authority’s: 1 = as in the authority, 2 = twice as concentrated.', quotient),
-  lq_lad: measure('lq', 'Location quotient of the first group (against England)', 'Location quotient', 'The first group’s share of the authority’s residents divided by its share of England’s: 1 = as in England, 2 = twice as concentrated.', quotient),
-  lq_lsoa: measure('lq', 'Location quotient of the first group (against the authority)', 'Location quotient', 'The first group’s share of the LSOA’s residents divided by its share of the authority’s: 1 = as in the authority, 2 = twice as concentrated.', quotient),
+  lq_ward: measure('lq', 'Location quotient of the first group (against the authority)', 'Location quotient', 'The first group’s share of the ward’s residents divided by its share of the authority’s: 1 = as in the authority, 2 = twice as concentrated.', quotient, 'lq_ward'),
+  lq_lad: measure('lq', 'Location quotient of the first group (against England)', 'Location quotient', 'The first group’s share of the authority’s residents divided by its share of England’s: 1 = as in England, 2 = twice as concentrated.', quotient, 'lq_lad'),
+  lq_lsoa: measure('lq', 'Location quotient of the first group (against the authority)', 'Location quotient', 'The first group’s share of the LSOA’s residents divided by its share of the authority’s: 1 = as in the authority, 2 = twice as concentrated.', quotient, 'lq_lsoa'),
   contribution: measure('contribution', 'The ward’s part of its authority’s D over wards', 'Part of authority D', 'The ward’s term ½ |a/A − b/B| in its authority’s D over wards: the terms of all the authority’s wards add up to that D, so the wards whose mix departs most from the authority’s have the largest parts.'),
   share: measure('share', 'Share of the first group (of the two groups compared)', 'Share', 'The first group’s share of the residents of the two groups compared (of all residents, against the rest).', share),
 } satisfies Record<string, MeasureSpec>;
@@ -131,7 +135,8 @@ function levels(releases: string[]): Partial<Record<Level, { measures: MeasureSp
   const wardMeasures = [S.d_lsoa, S.d_lsoa_expected, ...(has2011 ? [S.d_lsoa_change, S.d_oa, S.d_oa_expected] : []), S.isolation_lsoa, S.h_lsoa, S.lq_ward, S.contribution];
   const ladMeasures = [S.d_lsoa, S.d_lsoa_expected, S.d_ward, S.d_ward_expected, ...(has2011 ? [S.d_lsoa_change, S.d_oa, S.d_oa_expected] : []), S.isolation_lsoa, S.h_lsoa, S.lq_lad];
   return {
-    lsoa: { measures: [S.lq_lsoa, S.share], releases },
+    // LSOA figures are of the build's LSOAs 2021, which Census 2011 did not count.
+    lsoa: { measures: [S.lq_lsoa, S.share], releases: ['2021'] },
     ward: { measures: wardMeasures, releases },
     lad: { measures: ladMeasures, releases },
   };

@@ -1,0 +1,156 @@
+/**
+ * The segregation layers' figures, computed in the browser from the census
+ * counts of small units (segregation/<grouping>/<release>/<scale>.json) by
+ * the same functions the pipeline uses for the downloads
+ * (src/stats/segregation/areaMeasures.ts), then rounded, ranked and classed
+ * as the pipeline does for stored layers (stored decimals; ranks 1 = highest
+ * value; national quantiles). Loaded only when a segregation layer is shown.
+ */
+import { layerById } from '../../config/catalogue/index.ts';
+import type { LayerEntry } from '../../config/catalogue/types.ts';
+import { groupingOf, parseComparison, type Grouping } from '../../config/catalogue/segregation.ts';
+import type { Level } from '../../config/geography.ts';
+import { quantileClasses } from '../../stats/quantiles.ts';
+import { rankDescending, rankDescendingWithinGroups } from '../../stats/ranking.ts';
+import { round } from '../../stats/rounding.ts';
+import type { Comparison } from '../../stats/segregation/areaFigures.ts';
+import { CHANGE_SUFFIX, SEGREGATION_RULES, segregationMeasure, type ReleaseUnits, type UnitTable } from '../../stats/segregation/areaMeasures.ts';
+import type { Classes, DataClient } from '../client.ts';
+import { decodeCodes } from '../codes.ts';
+import { dataPaths, type SegregationUnits, type UnitScale, type ValueFile } from '../schema.ts';
+import { parseComputedPath } from './paths.ts';
+
+/** A units file, decoded: its codes and its table for the computations. */
+export interface DecodedUnits extends UnitTable {
+  file: SegregationUnits;
+  codes: string[];
+}
+
+const decoded = new WeakMap<DataClient, Map<string, Promise<DecodedUnits>>>();
+
+/** One units file (fetched once per page). */
+export function loadUnits(client: DataClient, grouping: string, release: string, scale: UnitScale): Promise<DecodedUnits> {
+  let files = decoded.get(client);
+  if (!files) decoded.set(client, (files = new Map()));
+  const path = dataPaths.segregationUnits(grouping, release, scale);
+  let promise = files.get(path);
+  if (!promise) {
+    promise = fetchUnits(client, path).catch((error) => {
+      files.delete(path);
+      throw error;
+    });
+    files.set(path, promise);
+  }
+  return promise;
+}
+
+async function fetchUnits(client: DataClient, path: string): Promise<DecodedUnits> {
+  const file = await client.file<SegregationUnits>(path);
+  const codes = decodeCodes(file.codes);
+  const groups = file.groups.length;
+  if (file.counts.length !== codes.length * groups || file.ward.length !== codes.length || file.lad.length !== codes.length) {
+    throw new Error(`${path} is inconsistent: ${codes.length} units, ${file.counts.length} counts of ${groups} groups`);
+  }
+  return { file, codes, groups, counts: file.counts, ward: file.ward, lad: file.lad, incomplete: file.incomplete };
+}
+
+/** The units of one release on the given scales (those the release has), with the wards' authorities. */
+export async function releaseUnits(client: DataClient, grouping: Grouping, release: string, scales: readonly UnitScale[]): Promise<ReleaseUnits> {
+  const available = scales.filter((scale) => grouping.scales[release]?.includes(scale));
+  const [wards, lads, ...tables] = await Promise.all([
+    client.groupAreas('ward'),
+    client.groupAreas('lad'),
+    ...available.map((scale) => loadUnits(client, grouping.id, release, scale)),
+  ]);
+  return {
+    scales: Object.fromEntries(available.map((scale, i) => [scale, tables[i]])),
+    wardLad: wards.lad!,
+    wardCount: wards.codes.length,
+    ladCount: lads.codes.length,
+  };
+}
+
+/** The grouping and comparison of a computed layer's path, checked. */
+export function resolveComparison(layer: LayerEntry, id: string): { grouping: Grouping; comparison: Comparison } {
+  const grouping = groupingOf(layer);
+  if (!grouping) throw new Error(`${layer.id} is not a segregation layer`);
+  const comparison = parseComparison(grouping, id);
+  if (!comparison) throw new Error(`${id} is not a comparison of ${layer.id}`);
+  return { grouping, comparison };
+}
+
+function scaleNeeded(level: Level, measure: string): UnitScale {
+  const base = measure.endsWith(CHANGE_SUFFIX) ? measure.slice(0, -CHANGE_SUFFIX.length) : measure;
+  const rule = SEGREGATION_RULES[level as keyof typeof SEGREGATION_RULES]?.[base];
+  if (!rule) throw new Error(`no segregation measure ${measure} for ${level}`);
+  return rule.needs;
+}
+
+interface Computed {
+  values: ValueFile;
+  classes: Classes;
+}
+
+const computedCache = new WeakMap<DataClient, Map<string, Promise<Computed>>>();
+
+async function compute(client: DataClient, path: string): Promise<Computed> {
+  const ref = parseComputedPath(path);
+  const layer = layerById(ref.layer);
+  const levelSpec = layer?.levels[ref.level];
+  const spec = levelSpec?.measures.find((m) => m.id === ref.measure);
+  if (!layer || !levelSpec || !spec) throw new Error(`${path}: no such computed layer, level or measure`);
+  const { grouping, comparison } = resolveComparison(layer, ref.comparison);
+  const manifest = await client.manifest();
+  const releases = manifest.layers[layer.id]?.levels[ref.level]?.releases ?? levelSpec.releases;
+  const scale = scaleNeeded(ref.level, ref.measure);
+  const units = await Promise.all(releases.map((release) => releaseUnits(client, grouping, release, [scale])));
+  const wardLad = units[0]?.wardLad;
+
+  const file: ValueFile = { releases, measures: { [spec.id]: { value: [], rank: [], ...(ref.level === 'ward' ? { rankWithinLad: [] } : {}) } } };
+  const classes: Classes = { releases, classes: [], breaks: [] };
+  const count = layer.classes.kind === 'quantiles' ? layer.classes.count : 5;
+  releases.forEach((_release, r) => {
+    const previous = r > 0 ? units[r - 1] : undefined;
+    const raw = segregationMeasure(ref.level as 'lsoa' | 'ward' | 'lad', ref.measure, units[r], comparison, previous);
+    const values = raw ? raw.map((v) => (Number.isFinite(v) ? round(v, spec.format.storedDecimals) : Number.NaN)) : new Float64Array(areaCount(ref.level, units[r]));
+    if (!raw) values.fill(Number.NaN);
+    const measure = file.measures[spec.id];
+    measure.value.push(Array.from(values, (v) => (Number.isNaN(v) ? null : v)));
+    measure.rank!.push(Array.from(rankDescending(values), nullable));
+    if (measure.rankWithinLad) measure.rankWithinLad.push(Array.from(rankDescendingWithinGroups(values, wardLad!), nullable));
+    const made = quantileClasses(values, count);
+    classes.classes.push(made.classes);
+    classes.breaks.push(made.breaks);
+  });
+  return { values: file, classes };
+}
+
+const nullable = (v: number) => (Number.isNaN(v) ? null : v);
+
+function areaCount(level: Level, units: ReleaseUnits): number {
+  if (level === 'ward') return units.wardCount;
+  if (level === 'lad') return units.ladCount;
+  return units.scales.lsoa?.ward.length ?? 0;
+}
+
+function computed(client: DataClient, path: string): Promise<Computed> {
+  let entries = computedCache.get(client);
+  if (!entries) computedCache.set(client, (entries = new Map()));
+  let promise = entries.get(path);
+  if (!promise) {
+    promise = compute(client, path).catch((error) => {
+      entries.delete(path);
+      throw error;
+    });
+    entries.set(path, promise);
+  }
+  return promise;
+}
+
+export async function computedValues(client: DataClient, path: string): Promise<ValueFile> {
+  return (await computed(client, path)).values;
+}
+
+export async function computedClasses(client: DataClient, path: string): Promise<Classes> {
+  return (await computed(client, path)).classes;
+}
