@@ -11,7 +11,7 @@
  * releases, class scheme and theme groups), the view spec and the data: no
  * branch here asks which layer or level it has.
  */
-import { Fragment } from 'react';
+import { Fragment, Suspense } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { layerById, layersOfTheme, measureOf, releaseOf, themeById } from '../config/catalogue/index.ts';
 import { officialMeasures, rankedAreas } from '../data/manifest.ts';
@@ -29,6 +29,7 @@ import { useViewSpec } from '../state/useViewSpec.ts';
 import type { ViewSpec } from '../state/viewSpec.ts';
 import { ClassDistribution, ClassStrips, type StripRow } from './charts.tsx';
 import { useAsync } from './useAsync.ts';
+import { panelSectionsFor } from './sections.ts';
 
 interface Props {
   client: DataClient;
@@ -363,14 +364,23 @@ function SingleAreaPanel({ client, manifest, code }: Props & { code: string }) {
   const spec = useViewSpec(manifest);
   const area = useAsync(() => describeArea(client, code), [client, code]);
   const info = area.value;
-  const ladCode = info ? (info.lad?.code ?? info.code) : undefined;
+  const sections = panelSectionsFor(spec.layer);
+  // A layer with its own section computes its figures; the others read the authority's profile.
+  const ladCode = info && !sections ? (info.lad?.code ?? info.code) : undefined;
   const profile = useAsync(() => (ladCode ? client.profile(ladCode) : undefined), [client, ladCode]);
 
-  let body: React.ReactNode = <p aria-busy="true">{f.t(MESSAGES.loading)}</p>;
+  const loading = <p aria-busy="true">{f.t(MESSAGES.loading)}</p>;
+  let body: React.ReactNode = loading;
   const error = area.error ?? profile.error;
   if (error) body = <p role="alert">{f.t(MESSAGES.loadError, { error: error.message })}</p>;
   else if (!area.loading && !info) body = <p role="alert">{f.t(MESSAGES.notAnArea, { code })}</p>;
-  else if (info && profile.value) body = <AreaFigures profile={profile.value} info={info} spec={spec} manifest={manifest} />;
+  else if (info && sections) {
+    body = (
+      <Suspense fallback={loading}>
+        <sections.Area client={client} manifest={manifest} spec={spec} info={info} />
+      </Suspense>
+    );
+  } else if (info && profile.value) body = <AreaFigures profile={profile.value} info={info} spec={spec} manifest={manifest} />;
 
   const parents = info && [info.ward && { level: 'ward' as const, ref: info.ward }, info.lad && { level: 'lad' as const, ref: info.lad }].filter((p) => !!p);
   return (
@@ -457,6 +467,7 @@ function AreaSetPanel({ client, manifest, codes }: Props & { codes: string[] }) 
       </div>
     );
   }
+  const sections = panelSectionsFor(spec.layer);
   return (
     <PanelFrame kicker={f.t(MESSAGES.setKicker)} title={f.t(MESSAGES.setTitle, { count: codes.length })}>
       <p>
@@ -464,6 +475,11 @@ function AreaSetPanel({ client, manifest, codes }: Props & { codes: string[] }) 
           {f.t(MESSAGES.setClear)}
         </button>
       </p>
+      {sections && (
+        <Suspense fallback={<p aria-busy="true">{f.t(MESSAGES.loading)}</p>}>
+          <sections.Set client={client} manifest={manifest} spec={spec} codes={codes} />
+        </Suspense>
+      )}
       {body}
     </PanelFrame>
   );

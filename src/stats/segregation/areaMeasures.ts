@@ -61,11 +61,13 @@ function cached<T>(owner: object, key: string, make: () => T): T {
   return entries.get(key) as T;
 }
 
-function areaUnits(table: UnitTable, level: 'ward' | 'lad', count: number): Int32Array[] {
+/** The units of every ward or authority (cached per table). */
+export function areaUnits(table: UnitTable, level: 'ward' | 'lad', count: number): Int32Array[] {
   return cached(table, `units:${level}`, () => unitsByArea(level === 'ward' ? table.ward : table.lad, count));
 }
 
-function incompleteSet(table: UnitTable, level: 'ward' | 'lad'): Set<number> {
+/** The wards or authorities that lost residents to units that could not be placed (cached per table). */
+export function incompleteSet(table: UnitTable, level: 'ward' | 'lad'): Set<number> {
   return cached(table, `incomplete:${level}`, () => new Set(table.incomplete[level]));
 }
 
