@@ -116,6 +116,43 @@ const THEME_NOTES: Partial<Record<ThemeId, { title: Msg; body: Msg }[]>> = {
       ),
     },
   ],
+  segregation: [
+    {
+      title: m('about.segregation.what.title', 'What the index of dissimilarity measures'),
+      body: m(
+        'about.segregation.what',
+        'The index of dissimilarity <strong>D</strong> compares how two groups are spread over the small units of an area (the Output Areas or LSOAs of a ward, the LSOAs or wards of an authority). It is the share of either group that would have to move home to another unit for both groups to be spread alike: <strong>0</strong> when every unit holds the same share of each group, <strong>1</strong> when no unit holds both. Strategies quote it between two groups or between one group and everyone else, and the map offers both: each broad ethnic group against the rest (White against all other groups is one of these), any two groups, and the answers to the religion question. Theil’s H does the same for all the groups at once; isolation says how far a group lives among itself.',
+      ),
+    },
+    {
+      title: m('about.segregation.units.title', 'Why D depends on the unit'),
+      body: m(
+        'about.segregation.units',
+        'The same city gives a larger D over Output Areas (about 300 residents) than over LSOAs (about 1,600), and a smaller one over wards: small units differ from one another by chance alone, and large units average segregation away inside them. A D is only meaningful with its unit, so every figure here names its unit and the number of units, and a D quoted without them (such as a city’s 0.49 “between white and non-white groups”) cannot be compared with one on other units. With fewer than ten units an index rests on little, and the panel says so.',
+      ),
+    },
+    {
+      title: m('about.segregation.chance.title', 'Reading an index next to what chance gives'),
+      body: m(
+        'about.segregation.chance',
+        'Beside each D is the D that chance alone gives: the same residents dealt at random to units of the same sizes, worked out exactly (the expected absolute deviation of each unit’s count under the hypergeometric distribution, summed over the units). A D close to its chance value says almost nothing about segregation; the distance above it is what the residents’ pattern adds. The bias-corrected D of Allen, Burgess, Davidson and Windmeijer (2015, The Econometrics Journal 18(1)) is also shown with a 95% interval from 500 seeded bootstrap replicates; it removes only part of the small-unit bias, so read both. All are computed by the same functions in the app and in the downloads.',
+      ),
+    },
+    {
+      title: m('about.segregation.kinds.title', 'Within an area, and against its authority'),
+      body: m(
+        'about.segregation.kinds',
+        'Two kinds of figure answer two questions. <em>Within</em> an area: how unevenly groups are spread over its sub-units (D, H, isolation). <em>Against its authority</em>: how far the area’s own mix departs from its authority’s, as a location quotient (its share of a group divided by the authority’s) and as its part of the authority’s D over wards (the parts of all wards add up to that D). A ward can be evenly mixed inside and still very different from the rest of its town.',
+      ),
+    },
+    {
+      title: m('about.segregation.census.title', 'Census 2011 and 2021'),
+      body: m(
+        'about.segregation.census',
+        'Census 2021 counts five broad ethnic groups for LSOAs of 2021; Census 2011 counts eighteen groups, grouped here into the same five, for Output Areas and LSOAs of 2011. The 2011 units are carried to the wards and authorities of 2024 through the ONS lookups (Output Area → LSOA 2011 → LSOA 2021 → ward). Where an LSOA of 2011 was split between wards or authorities its residents cannot be placed without guessing, so those wards and authorities have no 2011 figure. Output Area figures exist only for 2011: the 2021 ethnic groups are not in this data for Output Areas. Change since 2011 compares D over LSOAs of each census, whose units differ a little.',
+      ),
+    },
+  ],
 };
 
 const rich = {

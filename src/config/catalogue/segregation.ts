@@ -147,7 +147,7 @@ const csvColumn: LayerEntry['csvColumn'] = (_level, spec, release, part) =>
 
 const ABOUT = m(
   'layer.segregation.about',
-  'The index of dissimilarity D is the share of one group that would have to move home to another unit for both groups to be spread alike over the units. It depends on the units: the same city gives a larger D over Output Areas (about 300 residents) than over LSOAs (about 1,600) or wards, because small units also differ by chance. So every D here names its unit and the number of units, and comes with the D that chance alone would give: the same residents dealt at random to units of the same sizes, worked out exactly. A D close to its chance value says little; a D well above it is segregation. With few units (under ten) an index rests on little. Two kinds of figure answer two questions: how unevenly groups are spread within an area (D, Theil’s H and isolation over its sub-units), and how far an area’s own mix departs from its authority’s (its location quotient and its part of the authority’s D). Census 2011 is compared by the five broad groups of 2021.',
+  'Every figure names its unit (Output Areas, LSOAs or wards) and the number of units, and comes with the D that chance alone gives on the same units; see “What the index of dissimilarity measures” above.',
 );
 
 export const SEGREGATION_LAYERS: LayerEntry[] = [
