@@ -8,7 +8,7 @@
  *
  * Palettes are d3-scale-chromatic's colour-blind-safe ones: viridis
  * (perceptually uniform, readable in greyscale), ColorBrewer YlGnBu
- * (sequential) and PuOr (diverging), Set2 (categorical).
+ * (sequential) and PuOr (diverging), Set2 and Okabe–Ito (categorical).
  */
 import { interpolateViridis, schemePuOr, schemeSet2, schemeYlGnBu } from 'd3-scale-chromatic';
 import type { ClassSchemeSpec, Msg, PaletteId } from './catalogue/types.ts';
@@ -142,14 +142,22 @@ const diverging: SchemeKind<{ kind: 'diverging'; midpoint: number; stepsEachSide
   },
 };
 
+/**
+ * Okabe and Ito's categorical palette (Color Universal Design, 2002), made to
+ * stay distinct with every common colour blindness; black and yellow (too
+ * close to the map's background) last.
+ */
+export const OKABE_ITO = ['#e69f00', '#0072b2', '#cc79a7', '#56b4e9', '#009e73', '#d55e00', '#f0e442', '#000000'];
+
 const categories: SchemeKind<{ kind: 'categories'; categories: { id: string; label: Msg }[] }> = {
   classCount: (spec) => spec.categories.length,
   className: () => m('class.category', 'Category'),
   colours(spec, palette) {
-    if (palette !== 'set2') throw new Error(`${palette} is not a categorical palette`);
+    if (palette !== 'set2' && palette !== 'okabeito') throw new Error(`${palette} is not a categorical palette`);
+    const scheme = palette === 'set2' ? schemeSet2 : OKABE_ITO;
     // More categories would repeat colours, and readers could not tell them apart.
-    if (spec.categories.length > schemeSet2.length) throw new Error(`Set2 has ${schemeSet2.length} colours; ${spec.categories.length} categories were asked for`);
-    return spec.categories.map((_, i) => parseRgb(schemeSet2[i]));
+    if (spec.categories.length > scheme.length) throw new Error(`${palette} has ${scheme.length} colours; ${spec.categories.length} categories were asked for`);
+    return spec.categories.map((_, i) => parseRgb(scheme[i]));
   },
   legend(spec, palette) {
     const colours = this.colours(spec, palette);

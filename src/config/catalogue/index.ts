@@ -7,6 +7,7 @@
 import type { Level } from '../geography.ts';
 import { DEPRIVATION_LAYERS } from './deprivation.ts';
 import { DIVERSITY_LAYERS } from './diversity.ts';
+import { DOTS_LAYERS } from './dots.ts';
 import { RELIGION_LAYERS } from './religion.ts';
 import { SEGREGATION_LAYERS } from './segregation.ts';
 import type { LayerEntry, LevelSpec, MeasureSpec, Release, Theme, ThemeId } from './types.ts';
@@ -42,7 +43,7 @@ export const THEMES: Theme[] = [
 ];
 
 /** Every layer, in the order of the layer picker. */
-export const LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...RELIGION_LAYERS, ...SEGREGATION_LAYERS];
+export const LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...DOTS_LAYERS, ...RELIGION_LAYERS, ...SEGREGATION_LAYERS];
 
 
 /** The layer shown when a link names none. */

@@ -79,7 +79,7 @@ export type ClassSchemeSpec =
   | { kind: 'categories'; categories: { id: string; label: Msg }[] };
 
 /** Colour-blind-safe palettes (d3-scale-chromatic), by family. */
-export type PaletteId = 'viridis' | 'ylgnbu' | 'puor' | 'set2';
+export type PaletteId = 'viridis' | 'ylgnbu' | 'puor' | 'set2' | 'okabeito';
 
 export interface Release {
   /** Stable id, usually the year: URL value, file key. */
@@ -108,7 +108,7 @@ export interface LevelSpec {
  * The kind of map layer: decides which provider draws it, what a pick
  * selects, and which tooltip and legend block it has.
  */
-export type LayerKind = 'area';
+export type LayerKind = 'area' | 'dots';
 
 /** The small units segregation is measured over (src/data/schema.ts SegregationUnits). */
 export type UnitScale = 'oa' | 'lsoa';

@@ -4,10 +4,12 @@
  */
 import type { LayerKind } from '../../config/catalogue/types.ts';
 import { choroplethProvider } from './choropleth.tsx';
+import { dotsProvider } from './dots.tsx';
 import type { MapLayerProvider } from './types.ts';
 
 const PROVIDERS: Record<LayerKind, MapLayerProvider> = {
   area: choroplethProvider,
+  dots: dotsProvider,
 };
 
 export function providerFor(kind: LayerKind): MapLayerProvider {
