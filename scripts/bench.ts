@@ -30,6 +30,7 @@ import { correlationRatio } from '../src/stats/segregation/correlationRatio.ts';
 import { locationQuotients } from '../src/stats/segregation/locationQuotient.ts';
 import { multigroupDissimilarity, theilH } from '../src/stats/segregation/multigroup.ts';
 import { shannonDiversityByUnit } from '../src/stats/segregation/shannon.ts';
+import { dotFrameRows, dotGenerationRows } from './benchDots.ts';
 
 const { values } = parseArgs({
   options: {
@@ -145,6 +146,9 @@ rows.push({ metric: 'JavaScript: whole site (gzip)', value: kb(jsFiles.reduce((s
   }
 }
 
+// 2c. Dot density (issue 13): Birmingham's dots at one per person, by the worker's engine in Node (scripts/benchDots.ts).
+rows.push(...(await dotGenerationRows('dist/data', findInputs(dataDir, {}, SOURCE_IDS.filter((id) => id !== 'census')).census?.path)));
+
 // 3. In the browser.
 // The server counts what it sends: every request of the page and of its workers.
 // Each response with the wall-clock time it was sent, to tell what came before the first choropleth from what came after.
@@ -251,6 +255,9 @@ try {
   rows.push({ metric: 'Switch release (IMD 2025 → 2019)', value: ms(m('release')), target: '< 100 ms', pass: m('release') < 100 });
   rows.push({ metric: 'Switch release: requests (same colour file)', value: String(m('releaseRequests')), target: '0', pass: m('releaseRequests') === 0 });
   rows.push({ metric: 'Switch release: geometry requests', value: String(Math.max(...loads.map((l) => l.releaseTileRequests))), target: '0', pass: loads.every((l) => l.releaseTileRequests === 0) });
+
+  // Dot density: frame times while panning over Birmingham at street zoom (needs the units file of the build).
+  if (existsSync('dist/data/segregation/ethnicity/2021/lsoa.json')) rows.push(...(await dotFrameRows(browser, url)));
 
   if (values.baseline) {
     // On a noisy machine only a comparison made in turns, in one run, says whether the first map got slower.

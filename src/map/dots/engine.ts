@@ -145,13 +145,25 @@ export class DotEngine {
     return [...missing.values()];
   }
 
-  /** Whether world point (x, y) lies in LSOA `code`, by the outlines of zoom gz. */
-  private inside(code: string, gz: number, x: number, y: number): boolean {
+  /**
+   * Whether a world point lies in LSOA i, by the outlines of zoom gz: in the
+   * part of the LSOA in the one tile whose square holds the point. The parts
+   * are looked up once per LSOA, not per point.
+   */
+  private insideTest(i: number, gz: number): (x: number, y: number) => boolean {
+    const code = this.input.codes[i];
     const n = 2 ** gz;
-    const tx = Math.floor(x * n);
-    const ty = Math.floor(y * n);
-    const part = this.tiles.get(tileKey(gz, tx, ty))?.get(code);
-    return part ? insideRings(part, x * n - tx, y * n - ty) : false;
+    const parts: { tx: number; ty: number; rings: RingIndex }[] = [];
+    for (const [, tx, ty] of this.tilesOfLsoa(i, gz)) {
+      const rings = this.tiles.get(tileKey(gz, tx, ty))?.get(code);
+      if (rings) parts.push({ tx, ty, rings });
+    }
+    return (x, y) => {
+      const tx = Math.floor(x * n);
+      const ty = Math.floor(y * n);
+      for (const part of parts) if (part.tx === tx && part.ty === ty) return insideRings(part.rings, x * n - tx, y * n - ty);
+      return false;
+    };
   }
 
   /** The dots of LSOA i placed in the outlines of zoom gz at one per `perDot` people (cached). */
@@ -163,14 +175,13 @@ export class DotEngine {
       this.dots.set(key, cached);
       return cached;
     }
-    const code = this.input.codes[i];
     const g = this.input.groups;
     const placed = placeLsoa(
       {
         seed: this.seeds[i],
         box: worldBox(this.input.bounds, 4 * i),
         counts: Array.from({ length: g }, (_, k) => this.input.counts[i * g + k]),
-        inside: (x, y) => this.inside(code, gz, x, y),
+        inside: this.insideTest(i, gz),
       },
       perDot,
     );

@@ -6,7 +6,7 @@
  * the LSOA's polygon. The dot of person k of group g is found on its own:
  * candidates j = 0, 1, 2, … are points of the LSOA's bounding box (fixed, from
  * areas/lsoa-bounds.json) drawn from a hash of (LSOA code, g, k, j), and the
- * first candidate inside the polygon is the dot. So:
+ * first candidate inside the polygon is the dot (dotHash, candidate). So:
  *
  * - the same dots appear on every load, whatever tiles were loaded first;
  * - a dot does not depend on any other dot, so a slightly different outline
@@ -72,6 +72,14 @@ export function hashUniform(seed: number, a: number, b: number, c: number): numb
   h = fmix(h ^ Math.imul(c + 1, 0xc2b2ae3d));
   return h / 4294967296;
 }
+
+/** The hash of one dot (person k of group g of an LSOA), from which its candidates are drawn. */
+export function dotHash(seed: number, g: number, k: number): number {
+  return fmix(fmix(seed ^ Math.imul(g + 1, 0x9e3779b1)) ^ Math.imul(k + 1, 0x85ebca77));
+}
+
+/** Coordinate c of a dot's candidates (2j: x of candidate j, 2j + 1: its y), uniform in [0, 1). */
+export const candidate = (dot: number, c: number) => fmix(dot + Math.imul(c + 1, 0x27d4eb2f)) / 4294967296;
 
 /** v of dotsShown: fixed per LSOA and group. */
 export const groupOffset = (seed: number, group: number) => hashUniform(seed, group, 0xffff, 0xfffff);
@@ -206,9 +214,10 @@ export function placeLsoa(input: LsoaInput, perDot: number): LsoaDots {
   for (let g = 0; g < shown.length; g++) {
     for (let k = 0; k < shown[g]; k++) {
       let placed = false;
+      const base = dotHash(seed, g, k);
       for (let j = 0; j < MAX_CANDIDATES; j++) {
-        const x = x0 + w * hashUniform(seed, g, k, 2 * j);
-        const y = y0 + h * hashUniform(seed, g, k, 2 * j + 1);
+        const x = x0 + w * candidate(base, 2 * j);
+        const y = y0 + h * candidate(base, 2 * j + 1);
         if (input.inside(x, y)) {
           out.x[n] = x;
           out.y[n] = y;
