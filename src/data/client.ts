@@ -16,6 +16,7 @@ import {
   type GroupAreas,
   type LsoaDetails,
   type Manifest,
+  type PointsFile,
   type Profile,
   type ValueFile,
 } from './schema.ts';
@@ -76,6 +77,8 @@ export interface DataClient {
   groupAreas(level: 'ward' | 'lad'): Promise<GroupAreaIndex>;
   lsoaDetails(): Promise<LsoaDetailIndex>;
   lsoaBounds(): Promise<number[]>;
+  /** The population-weighted centroid of every LSOA: flattened [lng, lat] in the order of areas/lsoa.json. */
+  lsoaPoints(): Promise<Float64Array>;
   /** The classes of a layer's measure at a level (a path from the view spec): one array per release, in code order. */
   classes(path: string): Promise<Classes>;
   /** Values and ranks of every measure of a layer at a level (a path from the view spec). */
@@ -136,6 +139,7 @@ export function createDataClient(baseUrl: string, fetchImpl: typeof fetch = (...
       }),
     lsoaDetails: () => json<LsoaDetails>(dataPaths.lsoaDetails),
     lsoaBounds: () => cached('bounds:lsoa', async () => (await json<BoundsFile>(dataPaths.lsoaBounds)).bounds),
+    lsoaPoints: () => cached('points:lsoa', async () => Float64Array.from((await json<PointsFile>(dataPaths.lsoaPoints)).points)),
     classes: (path) =>
       cached(`classes:${path}`, async () => {
         if (isComputedPath(path)) return (await computedModule()).computedClasses(client, path);

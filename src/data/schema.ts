@@ -12,6 +12,7 @@
  *   areas/lad.json, areas/ward.json             GroupAreas    (lad: first load)
  *   areas/lsoa-details.json                     LsoaDetails   names and wards, for search and tooltips
  *   areas/lsoa-bounds.json                      BoundsFile    for flying to an LSOA
+ *   areas/lsoa-points.json                      PointsFile    population-weighted centroids, for the lasso and distance tools
  *   classes/<layer>/<level>/<measure>.json      ClassFile     the map's colours: class of every area, per release
  *   values/<layer>/<level>.json                 ValueFile     values and ranks of every measure (table, tooltip)
  *   profiles/<lad code>.json                    Profile       one authority, its wards and LSOAs, every layer (panel)
@@ -100,6 +101,12 @@ export interface LsoaDetails {
 export interface BoundsFile {
   /** Flattened [west, south, east, north] per area, 4 decimals, rounded outwards. */
   bounds: number[];
+}
+
+/** The ONS population-weighted centroid of every LSOA, for the live selection tools (lasso, within N km). */
+export interface PointsFile {
+  /** Flattened [lng, lat] per LSOA, in the order of areas/lsoa.json, 5 decimals (about 1 m). */
+  points: number[];
 }
 
 export interface GroupAreas extends AreaCodes, BoundsFile {
@@ -208,6 +215,7 @@ export const dataPaths = {
   areas: (level: Level) => `areas/${level}.json`,
   lsoaDetails: 'areas/lsoa-details.json',
   lsoaBounds: 'areas/lsoa-bounds.json',
+  lsoaPoints: 'areas/lsoa-points.json',
   classes: (layer: string, level: Level, measure: string) => `classes/${layer}/${level}/${measure}.json`,
   values: (layer: string, level: Level) => `values/${layer}/${level}.json`,
   profile: (ladCode: string) => `profiles/${ladCode}.json`,

@@ -25,6 +25,8 @@ import { LAD_LABEL_SIZE, useLabels, WARD_LABEL_SIZE } from './useLabels.ts';
 import { atlasStatus } from './status.ts';
 import { providerFor } from './providers/index.ts';
 import type { HoverState, ProvidedLayers } from './providers/types.ts';
+import { SelectionToolbar } from './selection/SelectionToolbar.tsx';
+import { activeSelectionTool } from './selection/toolState.ts';
 
 interface Props {
   client: DataClient;
@@ -87,6 +89,8 @@ export function MapView({ client, tiles, manifest, config }: Props) {
   const onHover = useCallback((info: PickingInfo) => setHover(info.object ? { object: info.object, x: info.x, y: info.y } : null), []);
   const onClick = useCallback(
     (info: PickingInfo, event: { srcEvent?: { shiftKey?: boolean } }) => {
+      // A selection tool in use takes the click (a centre to measure from).
+      if (activeSelectionTool()) return;
       const store = useAppStore.getState();
       const area = provider.areaOf(info.object);
       if (event?.srcEvent?.shiftKey && area) store.toggleArea(area);
@@ -136,7 +140,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     if (!map) return;
     const canvas = map.getCanvas();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' || !overlayRef.current) return;
+      if (event.key !== 'Enter' || !overlayRef.current || activeSelectionTool()) return;
       const picked = overlayRef.current.pickObject({ x: canvas.clientWidth / 2, y: canvas.clientHeight / 2, radius: 2 });
       const selected = provider.pick(picked?.object);
       if (selected) useAppStore.getState().selectRef(selected);
@@ -152,6 +156,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       <div ref={container} className="map__canvas" role="region" aria-label={intl.formatMessage({ id: 'map.region', defaultMessage: 'Map' })} />
       {/* Mounted at once, so that its data loads while the map's style does; its layers reach deck.gl once the style is ready. */}
       <Layer client={client} tiles={tiles} spec={spec} basemap={basemap} onHover={onHover} onClick={onClick} onViewportLoad={onViewportLoad} onLayers={setProvided} />
+      <SelectionToolbar map={ready ? map : null} client={client} />
       <p className="attribution">
         <span>{intl.formatMessage(spec.layer.attribution)}</span> ·{' '}
         <FormattedMessage id="map.attribution.boundaries" defaultMessage="Boundaries © ONS" />

@@ -39,8 +39,15 @@ export type SelectionRef =
   | { kind: 'feature'; layer: string; id: string }
   | { kind: 'areas'; codes: string[] };
 
-/** Most areas a set selection holds (a link stays well under browser limits). */
-export const MAX_SELECTED_AREAS = 500;
+/**
+ * Most areas a set selection holds. A lasso over a city takes hundreds of
+ * LSOAs (Birmingham has 640; within 5 km of a city centre 200–700), so the
+ * limit is 2,000: as codes of 9 characters and a comma, a link of about
+ * 20 KB, far below what browsers (2 MB in Chromium) and the server (4 MB of
+ * headers) take, though too long to read out or to paste into some chat
+ * apps. A larger set is refused by the tools rather than cut short.
+ */
+export const MAX_SELECTED_AREAS = 2000;
 
 /** Everything the URL holds. */
 export interface UrlState {
