@@ -5,6 +5,7 @@
  *   sources    find the inputs, read the lookup, each source adapter reads and checks its files
  *   harmonise  population weights; every source onto the lookup's LSOAs 2021
  *   derive     every layer of the catalogue at every level: summaries, ranks, classes
+ *   segregation  the computed layers: unit tables, indices of every ward and authority, their downloads
  *   geometry   boundaries, topology, vector tiles
  *   write      area, class, value and profile files; CSV downloads; manifest; swap in
  *
@@ -24,6 +25,7 @@ import { buildTiles, readBoundaries } from './stages/geometry.ts';
 import { writeAppData } from './stages/appData.ts';
 import { downloadCsv, downloadsReadme } from './stages/downloads.ts';
 import { writeManifest } from './stages/manifest.ts';
+import { buildSegregation } from './stages/segregation.ts';
 import { printAgreement, printSummary } from './report.ts';
 
 export interface PipelineOptions {
@@ -44,7 +46,7 @@ export interface PipelineResult {
 }
 
 export const ENGLAND: Expected = { lsoas: 33_755, lads: 296, lsoa11s: 32_844 };
-const STEPS = 10;
+const STEPS = 11;
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const started = performance.now();
@@ -63,6 +65,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     // Derive
     const { layers, agreement } = await progress.step('Deriving summaries, ranks and classes of every layer', (note) => deriveLayers(harmonised, ctx, note));
     if (agreement.length > 0) printAgreement(agreement, ctx.weights, log);
+    const segregation = await progress.step('Segregation: unit tables, indices of every ward and authority, downloads', (note) => buildSegregation(sources, ctx, output, note));
     // Geometry
     const boundaries = await progress.step('Reading LSOA boundaries and building their topology', (note) => readBoundaries(ctx, note));
     const tiles = await progress.step('Building vector tiles (PMTiles), zoom by zoom', (note) => buildTiles(ctx, boundaries, output, note));
@@ -74,11 +77,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     await progress.step('Writing CSV downloads', (note) => {
       const input = { geography: ctx.geography, ladOfLsoa: ctx.ladOfLsoa, weights: ctx.weights, layers };
       for (const level of LEVELS) output.write(dataPaths.download(level), downloadCsv(input, level));
-      output.write(dataPaths.downloadsReadme, downloadsReadme(input));
+      output.write(dataPaths.downloadsReadme, downloadsReadme(input) + segregation.readme);
       note(LEVELS.map((level) => `${level}.csv ${(output.sizes.get(dataPaths.download(level))! / 1e6).toFixed(1)} MB`).join(', '));
     });
     const manifest = await progress.step('Writing the manifest and swapping the output in', async (note) => {
-      const result = await writeManifest(output, ctx, layers, agreement, tiles.tiles, boundaries.england);
+      const result = await writeManifest(output, ctx, layers, agreement, tiles.tiles, boundaries.england, segregation);
       output.commit();
       note(`build ${result.buildId} → ${output.finalDir}`);
       return result;

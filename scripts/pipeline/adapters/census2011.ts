@@ -143,6 +143,58 @@ export interface Census2011OnLevels {
 
 const LEVEL_NOUN = { ward: ['ward', 'wards'], lad: ['authority', 'authorities'] } as const;
 
+/** Why `count` areas of a level have no 2011 figure (the manifest's gap). */
+export function unplacedReason(level: 'ward' | 'lad', count: number, unplaced: readonly string[]): string {
+  return `${LEVEL_NOUN[level][count === 1 ? 0 : 1]} receiving part of an LSOA 2011 split across ${LEVEL_NOUN[level][1]} or redrawn (CHGIND X): its 2011 residents cannot be placed exactly, so no 2011 figure (${countOf(unplaced.length, 'LSOA 2011', 'LSOAs 2011')}: ${listSome(unplaced, 3)})`;
+}
+
+/** Where each LSOA 2011 lies among the build's wards and authorities. */
+export interface Lsoa11Placement {
+  /** Ward index of each LSOA 2011 (in the order given); -1 where it cannot be placed in one ward. */
+  ward: Int32Array;
+  /** Authority index of each; -1 where it cannot be placed in one authority. */
+  lad: Int32Array;
+  /** The areas (indices, ascending) that receive part of an LSOA 2011 that cannot be placed. */
+  incomplete: Record<'ward' | 'lad', number[]>;
+  /** The LSOAs 2011 that cannot be placed, by level (in the order given). */
+  unplaced: Record<'ward' | 'lad', string[]>;
+}
+
+/**
+ * Places LSOAs 2011 in the build's wards and authorities through the
+ * LSOA 2011 → 2021 lookup and the best-fit LSOA 2021 → ward lookup: an
+ * LSOA 2011 lies in an area when all the LSOAs 2021 it became lie in that
+ * area. One whose LSOAs 2021 lie in several areas, and every redrawn one
+ * (CHGIND X), cannot be placed without guessing how its residents divide:
+ * it gets -1, and every area it touches is incomplete.
+ */
+export function placeLsoa11(codes11: readonly string[], lookup: Lsoa11Lookup, geography: Geography, ladOfLsoa: ArrayLike<number>): Lsoa11Placement {
+  const position21 = new Map(geography.lsoa.codes.map((code, i) => [code, i]));
+  const result: Lsoa11Placement = {
+    ward: new Int32Array(codes11.length),
+    lad: new Int32Array(codes11.length),
+    incomplete: { ward: [], lad: [] },
+    unplaced: { ward: [], lad: [] },
+  };
+  for (const level of ['ward', 'lad'] as const) {
+    const areaOf = level === 'ward' ? geography.lsoa.ward : ladOfLsoa;
+    const blocked = new Uint8Array(geography[level].codes.length);
+    codes11.forEach((code, j) => {
+      const areas = new Set(lookup.children.get(code)!.map((code21) => areaOf[position21.get(code21)!]));
+      if (areas.size > 1 || lookup.change11.get(code) === 'X') {
+        for (const a of areas) blocked[a] = 1;
+        result.unplaced[level].push(code);
+        result[level][j] = -1;
+        return;
+      }
+      const [a] = areas;
+      result[level][j] = a;
+    });
+    blocked.forEach((b, a) => b && result.incomplete[level].push(a));
+  }
+  return result;
+}
+
 /**
  * The 2011 counts on the build's LSOAs 2021 (unchanged ones only), wards and
  * authorities (LSOAs 2011 lying wholly in one area), with the gaps.
@@ -175,36 +227,30 @@ export function census2011OnLevels(census: Census2011, lookup: Lsoa11Lookup, geo
 
   // Wards and authorities: the LSOAs 2011 that lie wholly inside one of them.
   const levels = { lsoa } as Record<Level, AreaCounts>;
-  const unplaced = { ward: [] as string[], lad: [] as string[] };
+  const placement = placeLsoa11(census.codes, lookup, geography, ladOfLsoa);
+  const unplaced = placement.unplaced;
   for (const level of ['ward', 'lad'] as const) {
-    const areaOf = level === 'ward' ? geography.lsoa.ward : ladOfLsoa;
     const n = geography[level].codes.length;
     const sums = empty(n);
-    const blocked = new Uint8Array(n);
-    census.codes.forEach((code, j) => {
-      const areas = new Set(lookup.children.get(code)!.map((code21) => areaOf[position21.get(code21)!]));
-      if (areas.size > 1 || lookup.change11.get(code) === 'X') {
-        for (const a of areas) blocked[a] = 1;
-        unplaced[level].push(code);
-        return;
-      }
-      const [a] = areas;
+    const areaOf = placement[level];
+    census.codes.forEach((_, j) => {
+      const a = areaOf[j];
+      if (a < 0) return;
       sums.totals[a] += census.totals[j];
       for (let g = 0; g < groups; g++) sums.counts[g][a] += census.counts[g][j];
     });
-    let count = 0;
-    for (let a = 0; a < n; a++) {
-      if (!blocked[a]) continue;
-      count++;
+    const blocked = placement.incomplete[level];
+    for (const a of blocked) {
       sums.totals[a] = Number.NaN;
       for (let g = 0; g < groups; g++) sums.counts[g][a] = Number.NaN;
     }
+    const count = blocked.length;
     if (count > 0) {
       gaps.push({
         level,
         release: CENSUS2011_RELEASE,
         count,
-        reason: `${LEVEL_NOUN[level][count === 1 ? 0 : 1]} receiving part of an LSOA 2011 split across ${LEVEL_NOUN[level][1]} or redrawn (CHGIND X): its 2011 residents cannot be placed exactly, so no 2011 figure (${countOf(unplaced[level].length, 'LSOA 2011', 'LSOAs 2011')}: ${listSome(unplaced[level], 3)})`,
+        reason: unplacedReason(level, count, unplaced[level]),
       });
     }
     levels[level] = sums;

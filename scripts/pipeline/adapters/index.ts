@@ -6,12 +6,14 @@
 import { censusEthnicityAdapter } from './censusEthnicity.ts';
 import { censusReligionAdapter } from './censusReligion.ts';
 import { iodAdapter } from './iod.ts';
+import { segregationAdapter } from './segregation.ts';
 import type { SourceAdapter } from './types.ts';
 
 export const ADAPTERS: Record<string, SourceAdapter<any, any>> = {
   iod: iodAdapter,
   'census-ethnicity': censusEthnicityAdapter,
   'census-religion': censusReligionAdapter,
+  segregation: segregationAdapter,
 };
 
 export function adapterOf(id: string): SourceAdapter<any, any> {

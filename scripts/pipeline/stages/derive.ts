@@ -44,7 +44,8 @@ export function deriveLayers(harmonised: ReadonlyMap<string, unknown>, ctx: Harm
   const layers: LayerData[] = [];
   const agreement: AgreementRecord[] = [];
   for (const entry of LAYERS) {
-    if (!harmonised.has(entry.adapter)) continue;
+    // Computed layers (segregation) have no stored values: stages/segregation.ts makes their files.
+    if (entry.computed || !harmonised.has(entry.adapter)) continue;
     const adapter = adapterOf(entry.adapter);
     const layer: LayerData = {
       entry,

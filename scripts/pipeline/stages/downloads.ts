@@ -17,7 +17,7 @@ import { areaTotals } from './appData.ts';
 import { adapterOf } from '../adapters/index.ts';
 
 type Part = 'value' | 'rank' | 'rankWithinLad' | 'class';
-type Cell = string | number;
+export type Cell = string | number;
 
 interface Column {
   name: string;
@@ -29,7 +29,9 @@ interface Column {
   cell(area: number): Cell;
 }
 
-const csv = (rows: Cell[][]) => stringify(rows, { record_delimiter: '\n' });
+/** CSV text of rows (LF line ends, quoted only where needed): the writer of every download. */
+export const csvText = (rows: Cell[][]) => stringify(rows, { record_delimiter: '\n' });
+const csv = csvText;
 const number = (v: number): Cell => (Number.isNaN(v) ? '' : v);
 
 /** The parts of a measure written at a level, in column order. */

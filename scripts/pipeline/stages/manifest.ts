@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { DATA_FORMAT_VERSION, type AgreementRecord, type Bounds, type BuiltLayer, type Manifest, type SourceRecord } from '../../../src/data/schema.ts';
 import type { Level } from '../../../src/config/geography.ts';
+import { LAYERS } from '../../../src/config/catalogue/index.ts';
 import { SOURCES, type InputFile } from '../inputs.ts';
 import type { HarmonisedContext, LayerData } from '../model.ts';
 import { round, type OutputFolder } from '../output.ts';
@@ -21,9 +22,9 @@ async function sha256(path: string): Promise<string> {
 }
 
 /** The inputs the build used: those of the adapters whose layers were built, the geography, and the weights' file. */
-function usedInputs(ctx: HarmonisedContext, layers: readonly LayerData[]): InputFile[] {
+function usedInputs(ctx: HarmonisedContext, layers: readonly LayerData[], computedInputs: readonly string[]): InputFile[] {
   const adapters = new Set(layers.map((l) => l.entry.adapter));
-  const ids = new Set<string>(['lookup', 'boundaries']);
+  const ids = new Set<string>(['lookup', 'boundaries', ...computedInputs]);
   for (const id of adapters) for (const input of adapterOf(id).inputs) ids.add(input);
   return Object.values(ctx.inputs).filter(
     (file): file is InputFile => file !== undefined && (ids.has(file.id) || (file.id === 'census' && ctx.weights.kind === 'census-2021')),
@@ -42,6 +43,11 @@ export function builtLayer(layer: LayerData): BuiltLayer {
   };
 }
 
+/** The layers in the catalogue's order (stored and computed layers are built by different stages). */
+function inCatalogueOrder(layers: Record<string, BuiltLayer>): Record<string, BuiltLayer> {
+  return Object.fromEntries(LAYERS.filter((entry) => entry.id in layers).map((entry) => [entry.id, layers[entry.id]]));
+}
+
 export async function writeManifest(
   output: OutputFolder,
   ctx: HarmonisedContext,
@@ -49,9 +55,11 @@ export async function writeManifest(
   agreement: readonly AgreementRecord[],
   tiles: Manifest['tiles'],
   england: Bounds,
+  /** Computed layers (segregation, stages/segregation.ts): their manifest records and the inputs they used. */
+  computed: { layers: Record<string, BuiltLayer>; inputs: readonly string[] } = { layers: {}, inputs: [] },
 ): Promise<Manifest> {
   const sources: SourceRecord[] = [];
-  for (const file of usedInputs(ctx, layers)) {
+  for (const file of usedInputs(ctx, layers, computed.inputs)) {
     const source = SOURCES[file.id];
     sources.push({
       id: file.id,
@@ -76,7 +84,7 @@ export async function writeManifest(
     vintages: { lsoa: 2021, ward: geography.wardVintage, lad: geography.ladVintage },
     counts: { lsoa: geography.lsoa.codes.length, ward: geography.ward.codes.length, lad: geography.lad.codes.length },
     weights: { kind: weights.kind, description: weights.description, file: weights.file, column: weights.column },
-    layers: Object.fromEntries(layers.map((layer) => [layer.entry.id, builtLayer(layer)])),
+    layers: inCatalogueOrder({ ...Object.fromEntries(layers.map((layer) => [layer.entry.id, builtLayer(layer)])), ...computed.layers }),
     agreement: agreement.map((row) => ({
       ...row,
       maxAbsDifference: round(row.maxAbsDifference, 6),

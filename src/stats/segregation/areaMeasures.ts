@@ -77,6 +77,35 @@ function requireScale(release: ReleaseUnits, scale: UnitScaleId): UnitTable {
   return table;
 }
 
+/** The pair figures of every area (NaN where it has none), one array per field. */
+type PairArrays = Record<PairField, Float64Array>;
+
+/**
+ * The pair figures of every area of a level over its units, for one
+ * comparison, computed once per table and comparison: D, expected D and
+ * isolation all come from one pairFigures call per area, so asking for the
+ * three (and for a change, which needs D of both releases again) does not
+ * repeat the work.
+ */
+function pairArrays(table: GroupCounts, lists: readonly ArrayLike<number>[], skip: (k: number) => boolean, key: string, comparison: Comparison): PairArrays {
+  return cached(table, `pairs:${key}:${comparison.a}:${comparison.b}`, () => {
+    const count = lists.length;
+    const out: PairArrays = {
+      d: new Float64Array(count).fill(Number.NaN),
+      expectedD: new Float64Array(count).fill(Number.NaN),
+      isolation: new Float64Array(count).fill(Number.NaN),
+    };
+    for (let k = 0; k < count; k++) {
+      if (skip(k) || lists[k].length === 0) continue;
+      const figures = pairFigures(table, lists[k], comparison);
+      out.d[k] = figures.d;
+      out.expectedD[k] = figures.expectedD;
+      out.isolation[k] = figures.isolation;
+    }
+    return out;
+  });
+}
+
 /** A pair figure of every area of a level over its units of one scale. */
 function overUnits(level: 'ward' | 'lad', scale: UnitScaleId, field: PairField): SegregationMeasureRule {
   return {
@@ -86,12 +115,7 @@ function overUnits(level: 'ward' | 'lad', scale: UnitScaleId, field: PairField):
       const count = level === 'ward' ? release.wardCount : release.ladCount;
       const lists = areaUnits(table, level, count);
       const incomplete = incompleteSet(table, level);
-      const out = new Float64Array(count).fill(Number.NaN);
-      for (let k = 0; k < count; k++) {
-        if (incomplete.has(k) || lists[k].length === 0) continue;
-        out[k] = pairFigures(table, lists[k], comparison)[field];
-      }
-      return out;
+      return Float64Array.from(pairArrays(table, lists, (k) => incomplete.has(k), level, comparison)[field]);
     },
   };
 }
@@ -105,9 +129,13 @@ function theilOverUnits(level: 'ward' | 'lad', scale: UnitScaleId): SegregationM
       const count = level === 'ward' ? release.wardCount : release.ladCount;
       const lists = areaUnits(table, level, count);
       const incomplete = incompleteSet(table, level);
-      const out = new Float64Array(count).fill(Number.NaN);
-      for (let k = 0; k < count; k++) if (!incomplete.has(k) && lists[k].length > 0) out[k] = mixFigures(table, lists[k]).theilH;
-      return out;
+      // The same for every comparison: computed once per table.
+      const values = cached(table, `theil:${level}`, () => {
+        const out = new Float64Array(count).fill(Number.NaN);
+        for (let k = 0; k < count; k++) if (!incomplete.has(k) && lists[k].length > 0) out[k] = mixFigures(table, lists[k]).theilH;
+        return out;
+      });
+      return Float64Array.from(values);
     },
   };
 }
@@ -129,13 +157,9 @@ function overWards(field: PairField): SegregationMeasureRule {
       const wards = wardTable(release);
       const lsoas = requireScale(release, 'lsoa');
       const lists = cached(wards.counts, 'wardsByLad', () => unitsByArea(release.wardLad, release.ladCount));
-      const out = new Float64Array(release.ladCount).fill(Number.NaN);
       const ladIncomplete = incompleteSet(lsoas, 'lad');
-      for (let k = 0; k < release.ladCount; k++) {
-        if (ladIncomplete.has(k) || lists[k].length === 0 || lists[k].some((w) => wards.incomplete.has(w))) continue;
-        out[k] = pairFigures(wards.counts, lists[k], comparison)[field];
-      }
-      return out;
+      const skip = (k: number) => ladIncomplete.has(k) || lists[k].some((w) => wards.incomplete.has(w));
+      return Float64Array.from(pairArrays(wards.counts, lists, skip, 'wards', comparison)[field]);
     },
   };
 }
