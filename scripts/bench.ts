@@ -146,6 +146,16 @@ rows.push({ metric: 'JavaScript: whole site (gzip)', value: kb(jsFiles.reduce((s
   }
 }
 
+// 2d. Segregation tables (issue 13): the segregation part of the data build alone, on the real files
+// (reading the Output Area file and its lookup, then the stage: unit tables, every index, the two downloads).
+async function segregationBuildRows(): Promise<Row[]> {
+  const { timeSegregation } = await import('./pipeline/segregation/timing.ts');
+  const { readSeconds, stageSeconds } = await timeSegregation(dataDir);
+  const total = readSeconds + stageSeconds;
+  return [{ metric: `Segregation tables: build time (OA read ${readSeconds.toFixed(1)} s + stage ${stageSeconds.toFixed(1)} s)`, value: `${total.toFixed(1)} s`, target: '< 15 s', pass: total < 15 }];
+}
+rows.push(...(await segregationBuildRows()));
+
 // 2c. Dot density (issue 13): Birmingham's dots at one per person, by the worker's engine in Node (scripts/benchDots.ts).
 rows.push(...(await dotGenerationRows('dist/data', findInputs(dataDir, {}, SOURCE_IDS.filter((id) => id !== 'census')).census?.path)));
 
