@@ -75,8 +75,8 @@ describe('areas of units', () => {
 
   it('sums units into areas and totals groups', () => {
     const wards = aggregateCounts(TABLE, [[0, 1], [2]]);
-    expect([...wards.counts]).toEqual([10, 10, 10, 5, 5, 0]);
-    expect([...groupTotals(TABLE, [0, 2])]).toEqual([15, 5, 5]);
+    expect(Array.from(wards.counts)).toEqual([10, 10, 10, 5, 5, 0]);
+    expect(Array.from(groupTotals(TABLE, [0, 2]))).toEqual([15, 5, 5]);
   });
 
   it('gives an area’s location quotient and its term in the parent’s D', () => {
