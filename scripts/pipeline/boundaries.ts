@@ -24,7 +24,7 @@ export type AreaGeometry = Polygon | MultiPolygon;
 export type Bounds = [number, number, number, number];
 
 /** British National Grid (EPSG:27700), with the OSGB36→WGS84 Helmert shift. */
-const BRITISH_NATIONAL_GRID =
+export const BRITISH_NATIONAL_GRID =
   '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
 
 /** Generous box around England in WGS84, to catch swapped or unprojected coordinates. */

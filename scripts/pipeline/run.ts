@@ -26,6 +26,7 @@ import { writeAppData } from './stages/appData.ts';
 import { downloadCsv, downloadsReadme } from './stages/downloads.ts';
 import { writeManifest } from './stages/manifest.ts';
 import { buildSegregation } from './stages/segregation.ts';
+import { readLsoaPoints, writeLsoaPoints } from './points.ts';
 import { printAgreement, printSummary } from './report.ts';
 
 export interface PipelineOptions {
@@ -59,7 +60,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     // Sources
     const inputs = await progress.step('Finding the input files', (note) => findInputFiles(options.dataDir, options.files ?? {}, note));
     const base = await progress.step('Reading the LSOA → ward → authority lookup', (note) => readGeography(inputs, expected, warn, note));
-    const sources = await progress.step('Reading and checking the sources', (note) => readSources(base, note));
+    let points: number[] | undefined;
+    const sources = await progress.step('Reading and checking the sources', async (note) => {
+      const read = await readSources(base, note);
+      points = await readLsoaPoints(base, note);
+      return read;
+    });
     // Harmonise
     const { ctx, harmonised } = await progress.step('Harmonising onto LSOAs 2021, wards and authorities', (note) => harmoniseSources(sources, base, note));
     // Derive
@@ -72,6 +78,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     // Write
     await progress.step('Writing area, class, value and profile files', (note) => {
       writeAppData(output, { geography: ctx.geography, ladOfLsoa: ctx.ladOfLsoa, weights: ctx.weights, layers, bounds: tiles.boxes, labels: tiles.labels });
+      if (points) writeLsoaPoints(output, points);
       note(`${output.sizes.size} files so far`);
     });
     await progress.step('Writing CSV downloads', (note) => {

@@ -156,7 +156,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       <div ref={container} className="map__canvas" role="region" aria-label={intl.formatMessage({ id: 'map.region', defaultMessage: 'Map' })} />
       {/* Mounted at once, so that its data loads while the map's style does; its layers reach deck.gl once the style is ready. */}
       <Layer client={client} tiles={tiles} spec={spec} basemap={basemap} onHover={onHover} onClick={onClick} onViewportLoad={onViewportLoad} onLayers={setProvided} />
-      <SelectionToolbar map={ready ? map : null} client={client} />
+      <SelectionToolbar map={ready ? map : null} client={client} manifest={manifest} />
       <p className="attribution">
         <span>{intl.formatMessage(spec.layer.attribution)}</span> ·{' '}
         <FormattedMessage id="map.attribution.boundaries" defaultMessage="Boundaries © ONS" />

@@ -24,7 +24,7 @@ async function sha256(path: string): Promise<string> {
 /** The inputs the build used: those of the adapters whose layers were built, the geography, and the weights' file. */
 function usedInputs(ctx: HarmonisedContext, layers: readonly LayerData[], computedInputs: readonly string[]): InputFile[] {
   const adapters = new Set(layers.map((l) => l.entry.adapter));
-  const ids = new Set<string>(['lookup', 'boundaries', ...computedInputs]);
+  const ids = new Set<string>(['lookup', 'boundaries', 'lsoa_pwc', ...computedInputs]);
   for (const id of adapters) for (const input of adapterOf(id).inputs) ids.add(input);
   return Object.values(ctx.inputs).filter(
     (file): file is InputFile => file !== undefined && (ids.has(file.id) || (file.id === 'census' && ctx.weights.kind === 'census-2021')),

@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Msg } from '../../config/catalogue/types.ts';
 import type { DataClient } from '../../data/client.ts';
+import { dataPaths, type Manifest } from '../../data/schema.ts';
 import { useFormats } from '../../i18n/useText.ts';
 import { setActiveSelectionTool, type SelectionToolId } from './toolState.ts';
 import './selection.css';
@@ -43,8 +44,10 @@ const TOOLS: { id: SelectionToolId; label: Msg; icon: React.ReactNode }[] = [
   },
 ];
 
-export function SelectionToolbar({ map, client }: { map: MapLibreMap | null; client: DataClient }) {
+/** The toolbar; none when the build has no LSOA points (the pipeline was not given the centroids). */
+export function SelectionToolbar({ map, client, manifest }: { map: MapLibreMap | null; client: DataClient; manifest: Pick<Manifest, 'files'> }) {
   const f = useFormats();
+  const available = Boolean(manifest.files?.[dataPaths.lsoaPoints]);
   const [tool, setTool] = useState<SelectionToolId | null>(null);
   const buttons = useRef<Partial<Record<SelectionToolId, HTMLButtonElement | null>>>({});
 
@@ -61,6 +64,7 @@ export function SelectionToolbar({ map, client }: { map: MapLibreMap | null; cli
     });
   }, []);
 
+  if (!available) return null;
   return (
     <div className="selection-tools">
       <div className="selection-toolbar" role="group" aria-label={f.t(MESSAGES.group)}>

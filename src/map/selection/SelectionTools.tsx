@@ -27,8 +27,9 @@ import type { SelectionToolId } from './toolState.ts';
 const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
 
 const MESSAGES = {
-  lassoHint: m('selection.lasso.hint', 'Draw around the LSOAs to select. Hold Shift to add them to the selection. Esc cancels.'),
-  lassoEmpty: m('selection.lasso.empty', 'No LSOA has its centre inside that outline. Draw around more of the map, or press Esc.'),
+  lassoHint: m('selection.lasso.hint', 'Draw around the LSOAs to select.'),
+  lassoKeys: m('selection.lasso.keys', 'Hold Shift to add them to the selection; Esc cancels.'),
+  lassoEmpty: m('selection.lasso.empty', 'No LSOA has its centre inside that outline: draw around more of the map.'),
   lassoLoading: m('selection.lasso.loading', 'Loading the LSOA centres…'),
   cancel: m('selection.tool.cancel', 'Cancel'),
   close: m('selection.tool.close', 'Close'),
@@ -235,6 +236,7 @@ function LassoTool({ map, client, onClose }: { map: MapLibreMap; client: DataCli
       <div className="selection-panel" role="group" aria-label={f.t(MESSAGES.lassoHint)}>
         <p className="selection-panel__hint" role="status">
           {f.t(hint)}
+          {!empty && <span className="selection-panel__keys"> {f.t(MESSAGES.lassoKeys)}</span>}
           {!data && ` ${f.t(MESSAGES.lassoLoading)}`}
         </p>
         <button type="button" className="button button--quiet selection-panel__close" onClick={onClose}>
