@@ -34,6 +34,9 @@ export interface GroupCounts {
   counts: ArrayLike<number>;
 }
 
+/** An area needs this many sub-units for an index of how its residents spread over them (over one unit D is 0 by definition). */
+export const MIN_UNITS = 2;
+
 /** Below this many sub-units an index says more about the units than about the people: the app warns. */
 export const FEW_UNITS = 10;
 

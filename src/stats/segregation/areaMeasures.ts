@@ -11,10 +11,12 @@
  * figure of the area itself against its parent (location quotient, its term
  * in the parent's D). An area some of whose residents live in units that
  * could not be placed in one area (an LSOA 2011 split between wards) has no
- * figure on that scale: it would leave people out.
+ * figure on that scale: it would leave people out. Nor has an area of one
+ * unit on a scale (a ward that is one LSOA): its D would be 0 by definition,
+ * which says nothing about how its residents live.
  */
 import type { Comparison, GroupCounts, PairFigures } from './areaFigures.ts';
-import { aggregateCounts, departureFromParent, groupTotals, mixFigures, pairFigures, unitsByArea } from './areaFigures.ts';
+import { aggregateCounts, departureFromParent, groupTotals, MIN_UNITS, mixFigures, pairFigures, unitsByArea } from './areaFigures.ts';
 
 export type SegregationLevel = 'lsoa' | 'ward' | 'lad';
 export type UnitScaleId = 'oa' | 'lsoa';
@@ -96,7 +98,7 @@ function pairArrays(table: GroupCounts, lists: readonly ArrayLike<number>[], ski
       isolation: new Float64Array(count).fill(Number.NaN),
     };
     for (let k = 0; k < count; k++) {
-      if (skip(k) || lists[k].length === 0) continue;
+      if (skip(k) || lists[k].length < MIN_UNITS) continue;
       const figures = pairFigures(table, lists[k], comparison);
       out.d[k] = figures.d;
       out.expectedD[k] = figures.expectedD;
@@ -132,7 +134,7 @@ function theilOverUnits(level: 'ward' | 'lad', scale: UnitScaleId): SegregationM
       // The same for every comparison: computed once per table.
       const values = cached(table, `theil:${level}`, () => {
         const out = new Float64Array(count).fill(Number.NaN);
-        for (let k = 0; k < count; k++) if (!incomplete.has(k) && lists[k].length > 0) out[k] = mixFigures(table, lists[k]).theilH;
+        for (let k = 0; k < count; k++) if (!incomplete.has(k) && lists[k].length >= MIN_UNITS) out[k] = mixFigures(table, lists[k]).theilH;
         return out;
       });
       return Float64Array.from(values);
