@@ -35,23 +35,21 @@ const MESSAGES = {
     'segregation.panel.withinNote',
     'D is the share of {a} residents (or of {b}) who would have to move to another unit for both to be spread alike over the units of {area}: 0 = spread alike, 1 = never in the same unit. It depends on the unit, so each row names it; read D against what chance alone gives on the same units.',
   ),
-  caption: m('segregation.panel.caption', 'Segregation of {a} and {b} within {area}, on each unit scale'),
-  census: m('segregation.panel.census', 'Census'),
-  units: m('segregation.panel.units', 'Units'),
+  censusOf: m('segregation.panel.censusOf', 'Census {release}'),
   d: m('segregation.panel.d', 'D'),
   chance: m('segregation.panel.chance', 'By chance alone'),
-  corrected: m('segregation.panel.corrected', 'Bias-corrected (95% interval)'),
+  corrected: m('segregation.panel.corrected', 'Bias-corrected'),
   isolation: m('segregation.panel.isolation', 'Isolation of {a}'),
   theil: m('segregation.panel.theil', 'Theil’s H, all groups'),
   unitName: m(
     'segregation.panel.unitName',
     '{count, plural, one {# {scale, select, oa {Output Area} lsoa {LSOA} other {ward}}} other {# {scale, select, oa {Output Areas} lsoa {LSOAs} other {wards}}}} ({vintage})',
   ),
-  fewUnits: m('segregation.panel.fewUnits', 'Few units: this index rests on under {min} areas'),
+  fewUnits: m('segregation.panel.fewUnits', 'Under {min} units: the indices rest on few areas, read them with care'),
   incomplete: m('segregation.panel.incomplete', 'No figure: an LSOA of 2011 here was split between wards or authorities by 2021'),
-  noUnits: m('segregation.panel.noUnits', 'No units on this scale'),
+  noUnits: m('segregation.panel.noUnits', 'Fewer than two units on this scale, so no index: over one unit D is 0 by definition'),
   computing: m('segregation.panel.computing', 'computing…'),
-  interval: m('segregation.panel.interval', '{value} ({low} to {high})'),
+  interval: m('segregation.panel.interval', '{value} (95% interval {low} to {high})'),
   correctedNote: m(
     'segregation.panel.correctedNote',
     'By chance alone: the D the same residents would give if dealt at random to units of the same sizes, worked out exactly. Bias-corrected: Allen, Burgess, Davidson and Windmeijer (2015), 500 seeded replicates; it removes only part of the bias from small units, so read both.',
@@ -125,58 +123,49 @@ function CorrectedCell({ row }: { row: ScaleRow }) {
   return <>{f.t(MESSAGES.interval, { value: f.decimal(value.corrected, 3), low: f.decimal(value.interval[0], 3), high: f.decimal(value.interval[1], 3) })}</>;
 }
 
-function ScaleTable({ rows, grouping, manifest, names, area }: { rows: ScaleRow[]; grouping: Grouping; manifest: Manifest; names: { a: string; b: string }; area: string }) {
+/** One card per unit scale and census: what the indices are over, then each figure. */
+function ScaleCards({ rows, grouping, manifest, names }: { rows: ScaleRow[]; grouping: Grouping; manifest: Manifest; names: { a: string; b: string } }) {
   const f = useFormats();
   const index = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? f.decimal(value, 3) : f.t(MESSAGES.none));
   return (
-    <div className="table-scroll">
-      <table className="measures segregation-scales">
-        <caption className="visually-hidden">{f.t(MESSAGES.caption, { ...names, area })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{f.t(MESSAGES.units)}</th>
-            <th scope="col">{f.t(MESSAGES.d)}</th>
-            <th scope="col">{f.t(MESSAGES.chance)}</th>
-            <th scope="col">{f.t(MESSAGES.corrected)}</th>
-            <th scope="col">{f.t(MESSAGES.isolation, { a: names.a })}</th>
-            <th scope="col">{f.t(MESSAGES.theil)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const key = `${row.release}:${row.scale}`;
-            const label = f.t(MESSAGES.unitName, { count: row.pair?.units ?? 0, scale: row.scale, vintage: vintageOf(grouping, row, manifest) });
-            if (row.missing) {
-              return (
-                <tr key={key} data-scale={key}>
-                  <th scope="row">{label}</th>
-                  <td colSpan={5} className="muted">
-                    {f.t(row.missing === 'incomplete' ? MESSAGES.incomplete : MESSAGES.noUnits)}
-                  </td>
-                </tr>
-              );
-            }
-            const few = (row.pair?.units ?? 0) < FEW_UNITS;
-            return (
-              <tr key={key} data-scale={key}>
-                <th scope="row">
-                  {label}
-                  {few && <span className="warning-note">{f.t(MESSAGES.fewUnits, { min: FEW_UNITS })}</span>}
-                </th>
-                <td data-figure="d">{index(row.pair?.d)}</td>
-                <td data-figure="expected">{index(row.pair?.expectedD)}</td>
-                <td data-figure="corrected">
-                  <CorrectedCell row={row} />
-                </td>
-                <td>{row.pair && Number.isFinite(row.pair.isolation) ? f.percent(row.pair.isolation, 1) : f.t(MESSAGES.none)}</td>
-                <td>{index(row.mix?.theilH)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <>
+      <ul className="scale-cards">
+        {rows.map((row) => {
+          const key = `${row.release}:${row.scale}`;
+          const units = row.pair?.units ?? row.units;
+          const title = f.t(MESSAGES.unitName, { count: units, scale: row.scale, vintage: vintageOf(grouping, row, manifest) });
+          return (
+            <li key={key} className="scale-card" data-scale={key}>
+              <h4 className="scale-card__title">
+                {f.t(MESSAGES.censusOf, { release: row.release })} · {title}
+              </h4>
+              {row.missing ? (
+                <p className="muted">{f.t(row.missing === 'incomplete' ? MESSAGES.incomplete : MESSAGES.noUnits)}</p>
+              ) : (
+                <>
+                  {units < FEW_UNITS && <p className="warning-note">{f.t(MESSAGES.fewUnits, { min: FEW_UNITS })}</p>}
+                  <dl className="scale-card__figures">
+                    <dt>{f.t(MESSAGES.d)}</dt>
+                    <dd data-figure="d">{index(row.pair?.d)}</dd>
+                    <dt>{f.t(MESSAGES.chance)}</dt>
+                    <dd data-figure="expected">{index(row.pair?.expectedD)}</dd>
+                    <dt>{f.t(MESSAGES.corrected)}</dt>
+                    <dd data-figure="corrected">
+                      <CorrectedCell row={row} />
+                    </dd>
+                    <dt>{f.t(MESSAGES.isolation, { a: names.a })}</dt>
+                    <dd data-figure="isolation">{row.pair && Number.isFinite(row.pair.isolation) ? f.percent(row.pair.isolation, 1) : f.t(MESSAGES.none)}</dd>
+                    <dt>{f.t(MESSAGES.theil)}</dt>
+                    <dd data-figure="theil">{index(row.mix?.theilH)}</dd>
+                  </dl>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
       <p className="note">{f.t(MESSAGES.correctedNote)}</p>
-    </div>
+    </>
   );
 }
 
@@ -289,7 +278,7 @@ export function SegregationAreaSection({ client, manifest, spec, info }: Section
     <section className="segregation" data-comparison={comparison.id}>
       <h3 className="panel__subtitle">{f.t(MESSAGES.withinTitle, { area: info.name })}</h3>
       <p className="note">{f.t(MESSAGES.withinNote, { ...names, area: info.name })}</p>
-      <ScaleTable rows={rows} grouping={grouping} manifest={manifest} names={names} area={info.name} />
+      <ScaleCards rows={rows} grouping={grouping} manifest={manifest} names={names} />
       {releases.value.length > 1 && (
         <>
           <h3 className="panel__subtitle">{f.t(MESSAGES.changeTitle)}</h3>
@@ -383,7 +372,7 @@ export function SegregationSetSection({ client, manifest, spec, codes }: Section
       <h3 className="panel__subtitle">{f.t(MESSAGES.setTitle)}</h3>
       <p className="note">{f.t(MESSAGES.setNote, { count: members.length })}</p>
       {skipped > 0 && <p className="note">{f.t(MESSAGES.setSkipped, { count: skipped })}</p>}
-      <ScaleTable rows={rows} grouping={grouping} manifest={manifest} names={names} area={area} />
+      <ScaleCards rows={rows} grouping={grouping} manifest={manifest} names={names} />
       <Composition
         groups={groups}
         here={composition(lsoas, members)}

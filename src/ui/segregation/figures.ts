@@ -10,6 +10,7 @@ import type { Grouping } from '../../config/catalogue/segregation.ts';
 import type { UnitScale } from '../../config/catalogue/types.ts';
 import {
   groupTotals,
+  MIN_UNITS,
   mixFigures,
   pairColumns,
   pairFigures,
@@ -23,8 +24,10 @@ import { areaUnits, incompleteSet, wardTable, type ReleaseUnits } from '../../st
 export interface ScaleRow {
   release: string;
   scale: UnitScale | 'ward';
-  /** Why the row has no figures: units that could not be placed, or none at all. */
+  /** Why the row has no figures: units that could not be placed, or fewer than two units. */
   missing: 'incomplete' | 'noUnits' | null;
+  /** The area's units on this scale. */
+  units: number;
   pair: PairFigures | null;
   mix: MixFigures | null;
   /** The two groups' counts per unit, for the bias correction. */
@@ -32,12 +35,12 @@ export interface ScaleRow {
 }
 
 function row(release: string, scale: ScaleRow['scale'], table: GroupCounts, members: ArrayLike<number>, comparison: Comparison): ScaleRow {
-  if (members.length === 0) return { release, scale, missing: 'noUnits', pair: null, mix: null, columns: null };
+  if (members.length < MIN_UNITS) return { release, scale, missing: 'noUnits', pair: null, mix: null, columns: null, units: members.length };
   const { a, b } = pairColumns(table, members, comparison);
-  return { release, scale, missing: null, pair: pairFigures(table, members, comparison), mix: mixFigures(table, members), columns: { a, b } };
+  return { release, scale, missing: null, pair: pairFigures(table, members, comparison), mix: mixFigures(table, members), columns: { a, b }, units: members.length };
 }
 
-const missingRow = (release: string, scale: ScaleRow['scale']): ScaleRow => ({ release, scale, missing: 'incomplete', pair: null, mix: null, columns: null });
+const missingRow = (release: string, scale: ScaleRow['scale']): ScaleRow => ({ release, scale, missing: 'incomplete', pair: null, mix: null, columns: null, units: 0 });
 
 /** The rows of a ward or an authority (its position in areas/<level>.json), newest census first. */
 export function areaRows(
