@@ -30,6 +30,8 @@ import type { ViewSpec } from '../state/viewSpec.ts';
 import { ClassDistribution, ClassStrips, type StripRow } from './charts.tsx';
 import { useAsync } from './useAsync.ts';
 import { panelSectionsFor } from './sections.ts';
+import { SelectionName } from './selection/SelectionName.tsx';
+import { SelectionDownload } from './selection/SelectionDownload.tsx';
 
 interface Props {
   client: DataClient;
@@ -89,6 +91,7 @@ const MESSAGES = {
   stripDetailNoRank: m('panel.strips.detailNoRank', '{value}'),
   stripDetailRankOnly: m('panel.strips.detailRankOnly', 'rank {rank}'),
   setKicker: m('panel.set.kicker', 'Selected areas'),
+  setKickerCount: m('panel.set.kickerCount', 'Selected areas · {count, plural, one {# area} other {# areas}}'),
   setTitle: m('panel.set.title', '{count, plural, one {# area} other {# areas}}'),
   setCaption: m('panel.set.caption', 'The selected areas: {measure} of the {layer} ({release})'),
   setName: m('panel.set.name', 'Area'),
@@ -468,13 +471,16 @@ function AreaSetPanel({ client, manifest, codes }: Props & { codes: string[] }) 
     );
   }
   const sections = panelSectionsFor(spec.layer);
+  const name = useAppStore((s) => s.selectionName);
   return (
-    <PanelFrame kicker={f.t(MESSAGES.setKicker)} title={f.t(MESSAGES.setTitle, { count: codes.length })}>
+    <PanelFrame kicker={name ? f.t(MESSAGES.setKickerCount, { count: codes.length }) : f.t(MESSAGES.setKicker)} title={name ?? f.t(MESSAGES.setTitle, { count: codes.length })}>
       <p>
         <button type="button" className="button button--quiet" onClick={() => selectRef(null)}>
           {f.t(MESSAGES.setClear)}
         </button>
       </p>
+      <SelectionName />
+      <SelectionDownload client={client} manifest={manifest} />
       {sections && (
         <Suspense fallback={<p aria-busy="true">{f.t(MESSAGES.loading)}</p>}>
           <sections.Set client={client} manifest={manifest} spec={spec} codes={codes} />
