@@ -28,7 +28,7 @@ const TOOLS: { id: SelectionToolId; label: Msg; icon: React.ReactNode }[] = [
     label: MESSAGES.lasso,
     icon: (
       <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-        <path d="M4 10c0-3.3 3.6-6 8-6s8 2.7 8 6-3.6 6-8 6c-1.4 0-2.7-.3-3.8-.7M6.5 14.5c-1.5 1-1.8 2.8-.6 3.9 1 .9 2.6.8 3.4-.3.6-.8.4-2-.5-2.6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeDasharray="0" />
+        <path d="M4 10c0-3.3 3.6-6 8-6s8 2.7 8 6-3.6 6-8 6c-1.4 0-2.7-.3-3.8-.7M6.5 14.5c-1.5 1-1.8 2.8-.6 3.9 1 .9 2.6.8 3.4-.3.6-.8.4-2-.5-2.6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
     ),
   },
