@@ -143,11 +143,11 @@ describe('point in polygon', () => {
 });
 
 describe('people per dot', () => {
-  it('is one per person from zoom 14 and grows by powers of two zoomed out', () => {
+  it('is one per person from zoom 15 and grows by powers of two zoomed out', () => {
     expect(peoplePerDot(16)).toBe(1);
-    expect(peoplePerDot(14)).toBe(1);
-    expect(peoplePerDot(13)).toBe(4);
-    expect(peoplePerDot(6)).toBe(4096);
+    expect(peoplePerDot(15)).toBe(1);
+    expect(peoplePerDot(14)).toBe(4);
+    expect(peoplePerDot(6)).toBe(16384);
     for (let z = 4; z < 16; z++) expect(peoplePerDot(z)).toBeGreaterThanOrEqual(peoplePerDot(z + 1));
   });
 
@@ -185,10 +185,10 @@ describe('placing the dots of one LSOA', () => {
 });
 
 describe('dots from tiles', () => {
-  it('counts every group of every LSOA exactly once at one dot per person, across tile seams, at zoom 12 and in zoom-14 dot tiles', () => {
+  it('counts every group of every LSOA exactly once at one dot per person, across tile seams, at zoom 12 and in zoom-15 dot tiles', () => {
     const e = engine();
     expect(countsByLsoa(allTiles(e, 12, 1))).toEqual(COUNTS);
-    expect(countsByLsoa(allTiles(e, 14))).toEqual(COUNTS);
+    expect(countsByLsoa(allTiles(e, 15))).toEqual(COUNTS);
   });
 
   it('puts each dot in its own tile’s square and inside its LSOA', () => {

@@ -36,6 +36,9 @@ const LOAD_FAILED = { id: 'dots.loadFailed', defaultMessage: 'The dots could not
 /** The dot tile zoom deck.gl uses at a map zoom (512-pixel tiles, zoomOffset −0.5). */
 export const dotTileZoom = (mapZoom: number) => Math.min(DOT_TILE_ZOOM, Math.max(TILE_MIN_ZOOM, Math.round(mapZoom - 0.5)));
 
+/** A dot tile as deck.gl takes binary data: its length and attributes beside the arrays. */
+type BinaryTile = TileDots & { attributes: Record<string, { value: Float32Array | Uint8Array; size: number }> };
+
 class DotTileLayer extends TileLayer<TileDots> {
   static layerName = 'DotTileLayer';
   getPickingInfo(params: GetPickingInfoParams) {
@@ -58,12 +61,14 @@ function dotsLayer(source: DotSource, data: DotCounts, key: string, props: Pick<
     tileSize: 512,
     zoomOffset: -0.5,
     pickable: true,
-    getTileData: ({ index, signal }: { index: { x: number; y: number; z: number }; signal?: AbortSignal }) => source.tileDots(index.z, index.x, index.y, signal),
-    renderSubLayers: (sub: { id: string; data: TileDots | null }) =>
+    // The binary attributes are made once per tile: a new data object on every viewport change would make deck.gl upload them again.
+    getTileData: ({ index, signal }: { index: { x: number; y: number; z: number }; signal?: AbortSignal }) =>
+      source.tileDots(index.z, index.x, index.y, signal).then((dots): BinaryTile => ({ ...dots, attributes: { getPosition: { value: dots.positions, size: 2 }, getFillColor: { value: dots.colours, size: 3 } } })),
+    renderSubLayers: (sub: { id: string; data: BinaryTile | null }) =>
       sub.data && sub.data.length
         ? new ScatterplotLayer({
             id: sub.id,
-            data: { length: sub.data.length, attributes: { getPosition: { value: sub.data.positions, size: 2 }, getFillColor: { value: sub.data.colours, size: 3 } } },
+            data: sub.data,
             radiusUnits: 'meters',
             getRadius: 2.5,
             radiusMinPixels: 1.1,

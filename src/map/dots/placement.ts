@@ -29,15 +29,20 @@ export const MAX_CANDIDATES = 256;
 /** The finest dot tiles: a dot's tile at this zoom is stored with it, and every coarser tile is a shift of it. */
 export const DOT_TILE_ZOOM = 16;
 
+/** The dot tile zoom from which every person is a dot (map zoom 14.5 and closer: streets). */
+export const ONE_PER_PERSON_ZOOM = 15;
+
 /**
- * People per dot at a zoom of the dot tiles (about the map's zoom): one per
- * person from 14 (streets), then ×2^1.5 per zoom level out, rounded to a
- * power of two, so that a city-centre view holds about 150,000–200,000 dots
- * at every zoom and England about 14,000 at zoom 6.
+ * People per dot at a zoom of the dot tiles (the map's zoom, rounded): one
+ * per person from zoom 15 (streets), then ×2^1.5 per zoom level out, rounded
+ * up to a power of two. A view's area grows ×4 per zoom level out, so a
+ * city-centre view holds at most about 40,000–60,000 dots at any zoom, and
+ * England about 3,500 at zoom 6. It depends on the zoom alone, so panning
+ * never changes it.
  */
 export function peoplePerDot(zoom: number): number {
   const z = Math.floor(zoom);
-  return z >= 14 ? 1 : 2 ** Math.ceil(1.5 * (14 - z));
+  return z >= ONE_PER_PERSON_ZOOM ? 1 : 2 ** Math.ceil(1.5 * (ONE_PER_PERSON_ZOOM - z));
 }
 
 /** The number of dots of a group of `count` residents at one dot per `perDot` people, with v ∈ [0, 1) fixed per LSOA and group. */
