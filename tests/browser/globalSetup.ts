@@ -34,7 +34,8 @@ export default async function setup(project: TestProject) {
     execFileSync(process.execPath, ['--max-old-space-size=1536', '--import', 'tsx', 'scripts/pipeline/cli.ts', '--data', dataDir], { stdio: 'inherit' });
   }
   console.log('Building the site …');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // NODE_ENV is "test" under vitest: the site must be built as in production (React's production build).
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const { server, url } = await startServer('dist');
   project.provide('baseUrl', url);
   project.provide('dataDir', dataDir);

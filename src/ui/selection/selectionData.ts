@@ -46,6 +46,15 @@ export async function buildSelectionCsv(
     client.groupAreas('lad'),
     ...groupingsBuilt.map((grouping) => loadUnits(client, grouping.id, RELEASE, 'lsoa')),
   ]);
+  // Wards and authorities stand for their LSOAs.
+  const wardIndex = wards.indexOf;
+  const ladIndex = lads.indexOf;
+  const chosenWards = new Set(codes.map((code) => wardIndex.get(code)).filter((w) => w !== undefined));
+  const chosenLads = new Set(codes.map((code) => ladIndex.get(code)).filter((l) => l !== undefined));
+  const chosen = new Set(codes);
+  const lsoaCodes = lsoas.codes.filter(
+    (code, i) => chosen.has(code) || chosenWards.has(details.ward[i]) || chosenLads.has(wards.lad![details.ward[i]]),
+  );
   const groupings: GroupingCounts[] = groupingsBuilt.map((grouping, k) => ({
     id: grouping.id,
     column: COLUMN[grouping.id] ?? grouping.id,
@@ -58,7 +67,7 @@ export async function buildSelectionCsv(
   }));
   const text = selectionCsv({
     name,
-    codes,
+    codes: lsoaCodes,
     areas: {
       lsoa: { codes: lsoas.codes, names: details.names, ward: details.ward },
       ward: { codes: wards.codes, names: wards.names, lad: wards.lad ?? [] },
