@@ -24,7 +24,7 @@
 import type { Level } from '../config/geography.ts';
 import type { EncodedCodes } from './codes.ts';
 
-export const DATA_FORMAT_VERSION = 4;
+export const DATA_FORMAT_VERSION = 5;
 
 export type Bounds = [number, number, number, number];
 

@@ -54,7 +54,7 @@ export async function decilePixels(page: Page): Promise<{ counts: number[]; tota
   return { counts, total: png.width * png.height };
 }
 
-function readCsv(relativePath: string): Record<string, string>[] {
+export function readCsv(relativePath: string): Record<string, string>[] {
   const bytes = readFileSync(join(dataDir(), relativePath));
   return parse(relativePath.endsWith('.gz') ? gunzipSync(bytes) : bytes, { columns: true, bom: true }) as Record<string, string>[];
 }

@@ -131,7 +131,7 @@ describe('runPipeline with the full official File 7 (mid-2022 population)', () =
     const listed = Object.keys(manifest.files);
     expect(listed).toEqual(schemaFiles().filter((f) => f !== 'manifest.json'));
     for (const [path, size] of Object.entries(manifest.files)) expect(size, path).toBe(files.get(path)!.length);
-    expect(manifest.formatVersion).toBe(4);
+    expect(manifest.formatVersion).toBe(5);
     expect(manifest.counts).toEqual({ lsoa: 12, ward: 5, lad: 2 });
     expect(manifest.vintages).toEqual({ lsoa: 2021, ward: 2024, lad: 2024 });
     expect(result.manifest).toEqual(manifest);
