@@ -10,7 +10,7 @@ import { schemeKind, type SchemeKind } from '../config/classSchemes.ts';
 import type { Level } from '../config/geography.ts';
 import { NO_DATA_COLOUR, type Rgb } from '../config/palette.ts';
 import { dataPaths, type Manifest } from '../data/schema.ts';
-import { computedPath } from '../data/computed/paths.ts';
+import { ALL_GROUPS, computedPath } from '../data/computed/paths.ts';
 import { parseComparison } from '../config/catalogue/segregation.ts';
 import type { Problem, UrlState } from './url.ts';
 
@@ -77,10 +77,8 @@ export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' 
   const comparison = layer.comparisons
     ? ((state.groups && layer.id === state.layer ? parseComparison(layer.comparisons, state.groups) : undefined) ?? parseComparison(layer.comparisons, layer.comparisons.default)!)
     : null;
-  const paths =
-    layer.computed && comparison
-      ? { classes: computedPath({ layer: layer.id, level, comparison: comparison.id, measure: measure.id }), values: computedPath({ layer: layer.id, level, comparison: comparison.id, measure: measure.id }) }
-      : { classes: dataPaths.classes(layer.id, level, measure.id), values: dataPaths.values(layer.id, level) };
+  const computed = layer.computed && computedPath({ layer: layer.id, level, comparison: comparison?.id ?? ALL_GROUPS, measure: measure.id });
+  const paths = computed ? { classes: computed, values: computed } : { classes: dataPaths.classes(layer.id, level, measure.id), values: dataPaths.values(layer.id, level) };
   const spec: ViewSpec = {
     layer,
     level,

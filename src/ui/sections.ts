@@ -18,5 +18,6 @@ export type PanelSections = typeof SEGREGATION;
 
 /** The panel sections of a layer, if it brings its own. */
 export function panelSectionsFor(layer: LayerEntry): PanelSections | undefined {
+  // Dot density has the same units files as ethnic segregation: its panel is the areas' composition.
   return layer.computed ? SEGREGATION : undefined;
 }

@@ -46,11 +46,16 @@ const PARTS: Record<Level, ('value' | 'rank' | 'class' | 'rankWithinLad')[]> = {
 /** The download columns that are not a layer's (codes, names, weights, counts). */
 const FIXED_COLUMNS = ['lsoa_code', 'lsoa_name', 'ward_code', 'ward_name', 'lad_code', 'lad_name', 'population_weight', 'lsoa_count', 'ward_count'];
 
-/** Every download column of every layer at a level, with where it comes from. */
+/**
+ * Every column of every layer at a level in the whole-England downloads
+ * (lsoa/ward/lad.csv), with where it comes from. Computed layers are not in
+ * them: their figures have downloads of their own (ward_segregation.csv, one
+ * row per grouping and comparison), where both groupings share the columns.
+ */
 function csvColumns(layers: readonly LayerEntry[], level: Level): { name: string; from: string }[] {
   return layers.flatMap((layer) => {
     const spec = layer.levels[level];
-    if (!spec) return [];
+    if (!spec || layer.computed) return [];
     return spec.releases.flatMap((release) =>
       spec.measures.flatMap((measure) =>
         PARTS[level].map((part) => ({ name: layer.csvColumn(level, measure, release, part), from: `${layer.id}/${level}/${measure.id}/${release}/${part}` })),

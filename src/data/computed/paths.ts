@@ -10,6 +10,9 @@ import type { Level } from '../../config/geography.ts';
 
 const PREFIX = 'computed/';
 
+/** The comparison segment of a computed layer that compares no groups (its figures are of all of them). */
+export const ALL_GROUPS = 'all';
+
 export interface ComputedRef {
   layer: string;
   level: Level;

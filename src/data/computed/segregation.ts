@@ -99,6 +99,7 @@ async function compute(client: DataClient, path: string): Promise<Computed> {
   const levelSpec = layer?.levels[ref.level];
   const spec = levelSpec?.measures.find((m) => m.id === ref.measure);
   if (!layer || !levelSpec || !spec) throw new Error(`${path}: no such computed layer, level or measure`);
+  if (!layer.comparisons) return computeGroupCounts(client, layer, ref.level, spec.id);
   const { grouping, comparison } = resolveComparison(layer, ref.comparison);
   const manifest = await client.manifest();
   const releases = manifest.layers[layer.id]?.levels[ref.level]?.releases ?? levelSpec.releases;
@@ -123,6 +124,41 @@ async function compute(client: DataClient, path: string): Promise<Computed> {
     classes.breaks.push(made.breaks);
   });
   return { values: file, classes };
+}
+
+/**
+ * A layer of group counts that compares no groups (dot density): each
+ * LSOA's residents as the value, and its largest group as its category, for
+ * the table and the panel.
+ */
+async function computeGroupCounts(client: DataClient, layer: LayerEntry, level: Level, measure: string): Promise<Computed> {
+  const grouping = groupingOf(layer);
+  if (!grouping || level !== 'lsoa') throw new Error(`${layer.id} has no group counts for ${level}`);
+  const releases = layer.levels.lsoa!.releases;
+  const tables = await Promise.all(releases.map((release) => loadUnits(client, grouping.id, release, 'lsoa')));
+  const values: (number | null)[][] = [];
+  const classes: Uint8Array[] = [];
+  for (const table of tables) {
+    const totals = new Array<number | null>(table.codes.length);
+    const largest = new Uint8Array(table.codes.length);
+    for (let u = 0; u < table.codes.length; u++) {
+      let total = 0;
+      let top = -1;
+      for (let g = 0; g < table.groups; g++) {
+        const n = table.counts[u * table.groups + g];
+        total += n;
+        if (top < 0 || n > table.counts[u * table.groups + top]) top = g;
+      }
+      totals[u] = total;
+      largest[u] = total > 0 ? top + 1 : 0;
+    }
+    values.push(totals);
+    classes.push(largest);
+  }
+  return {
+    values: { releases, measures: { [measure]: { value: values } } },
+    classes: { releases, classes, breaks: releases.map(() => null) },
+  };
 }
 
 const nullable = (v: number) => (Number.isNaN(v) ? null : v);

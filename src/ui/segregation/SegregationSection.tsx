@@ -13,7 +13,7 @@ import type { ComparisonGroup, Msg } from '../../config/catalogue/types.ts';
 import { LEVEL_NAMES } from '../../config/levelText.ts';
 import type { AreaInfo } from '../../data/areas.ts';
 import type { DataClient } from '../../data/client.ts';
-import { computedPath } from '../../data/computed/paths.ts';
+import { ALL_GROUPS, computedPath } from '../../data/computed/paths.ts';
 import { releaseUnits } from '../../data/computed/segregation.ts';
 import type { Manifest } from '../../data/schema.ts';
 import { useFormats, type Formats } from '../../i18n/useText.ts';
@@ -245,14 +245,27 @@ function WithinLadRank({ client, info, rank, values }: { client: DataClient; inf
 export function SegregationAreaSection({ client, manifest, spec, info }: SectionProps & { info: AreaInfo }) {
   const f = useFormats();
   const grouping = groupingOf(spec.layer)!;
-  const comparison = spec.comparison!;
-  const groups = spec.layer.comparisons!.groups;
+  const comparison = spec.comparison;
+  const groups = grouping.groups;
   const releases = useReleases(client, manifest, spec, grouping);
   if (releases.error) return <p role="alert">{f.t(MESSAGES.error, { error: releases.error.message })}</p>;
   if (!releases.value) return <p aria-busy="true">{f.t(MESSAGES.loading)}</p>;
-  const names = groupNames(f, groups, comparison);
   const newest = releases.value[releases.value.length - 1];
   const lsoas = newest.units.scales.lsoa!;
+
+  // A layer of the groups' counts that compares none (dot density): who lives in the area.
+  if (!comparison) {
+    const members = info.level === 'lsoa' ? [info.index] : areaUnits(lsoas, info.level, info.level === 'ward' ? newest.units.wardCount : newest.units.ladCount)[info.index];
+    const lad = info.level === 'lad' ? info.index : lsoas.lad[members[0] ?? -1];
+    const parent = info.level === 'lad' || lad === undefined || lad < 0 ? Array.from({ length: lsoas.lad.length }, (_, i) => i) : areaUnits(lsoas, 'lad', newest.units.ladCount)[lad];
+    const parentName = info.level === 'lad' ? f.t(MESSAGES.parentEngland) : (info.lad?.name ?? '');
+    return (
+      <section className="segregation">
+        <Composition groups={groups} here={composition(lsoas, members)} there={composition(lsoas, parent)} area={info.name} parent={parentName} release={newest.id} />
+      </section>
+    );
+  }
+  const names = groupNames(f, groups, comparison);
 
   if (info.level === 'lsoa') {
     const lad = lsoas.lad[info.index];
@@ -348,8 +361,8 @@ function useLadIndex(client: DataClient, info: AreaInfo): number | undefined {
 export function SegregationSetSection({ client, manifest, spec, codes }: SectionProps & { codes: string[] }) {
   const f = useFormats();
   const grouping = groupingOf(spec.layer)!;
-  const comparison = spec.comparison!;
-  const groups = spec.layer.comparisons!.groups;
+  const comparison = spec.comparison ?? { id: ALL_GROUPS, a: 0, b: null };
+  const groups = grouping.groups;
   const data = useAsync(async () => {
     const newest = spec.releases[spec.releases.length - 1].id;
     const [units, lsoas, wards, lads] = await Promise.all([
@@ -365,14 +378,19 @@ export function SegregationSetSection({ client, manifest, spec, codes }: Section
   const { release, members, skipped } = data.value;
   const names = groupNames(f, groups, comparison);
   const area = f.t(MESSAGES.setArea);
-  const rows = setRows(release, members, comparison);
+  // Without groups compared (dot density) the selection's composition alone.
+  const rows = spec.comparison ? setRows(release, members, comparison) : [];
   const lsoas = release.units.scales.lsoa!;
   return (
     <section className="segregation" data-comparison={comparison.id}>
-      <h3 className="panel__subtitle">{f.t(MESSAGES.setTitle)}</h3>
-      <p className="note">{f.t(MESSAGES.setNote, { count: members.length })}</p>
+      {rows.length > 0 && (
+        <>
+          <h3 className="panel__subtitle">{f.t(MESSAGES.setTitle)}</h3>
+          <p className="note">{f.t(MESSAGES.setNote, { count: members.length })}</p>
+          <ScaleCards rows={rows} grouping={grouping} manifest={manifest} names={names} />
+        </>
+      )}
       {skipped > 0 && <p className="note">{f.t(MESSAGES.setSkipped, { count: skipped })}</p>}
-      <ScaleCards rows={rows} grouping={grouping} manifest={manifest} names={names} />
       <Composition
         groups={groups}
         here={composition(lsoas, members)}

@@ -47,8 +47,8 @@ export async function buildSelectionCsv(
     ...groupingsBuilt.map((grouping) => loadUnits(client, grouping.id, RELEASE, 'lsoa')),
   ]);
   // Wards and authorities stand for their LSOAs.
-  const wardIndex = wards.indexOf;
-  const ladIndex = lads.indexOf;
+  const wardIndex = new Map(wards.codes.map((code, i) => [code, i]));
+  const ladIndex = new Map(lads.codes.map((code, i) => [code, i]));
   const chosenWards = new Set(codes.map((code) => wardIndex.get(code)).filter((w) => w !== undefined));
   const chosenLads = new Set(codes.map((code) => ladIndex.get(code)).filter((l) => l !== undefined));
   const chosen = new Set(codes);
