@@ -22,15 +22,8 @@ import { startServer, type ServedResponse } from './serve.ts';
 import { launchBrowser, waitForChoropleth } from './browser.ts';
 import { DATA_FORMAT_VERSION } from '../src/data/schema.ts';
 import { findInputs, SOURCE_IDS } from './pipeline/inputs.ts';
-import { readCsv } from './pipeline/csv.ts';
-import { dissimilarity, dissimilarityContributions } from '../src/stats/segregation/dissimilarity.ts';
-import { biasCorrectedDissimilarity, expectedDissimilarity } from '../src/stats/segregation/expectedDissimilarity.ts';
-import { exposure, isolation } from '../src/stats/segregation/exposure.ts';
-import { correlationRatio } from '../src/stats/segregation/correlationRatio.ts';
-import { locationQuotients } from '../src/stats/segregation/locationQuotient.ts';
-import { multigroupDissimilarity, theilH } from '../src/stats/segregation/multigroup.ts';
-import { shannonDiversityByUnit } from '../src/stats/segregation/shannon.ts';
 import { dotFrameRows, dotGenerationRows } from './benchDots.ts';
+import { liveSelectionRows, segregationSwitchRows } from './benchSegregation.ts';
 
 const { values } = parseArgs({
   options: {
@@ -105,46 +98,9 @@ rows.push({ metric: 'Indicator files: all tables and profiles (gzip)', value: mb
 const jsFiles = filesUnder('dist/assets').filter((f) => /\.m?js$/.test(f));
 rows.push({ metric: 'JavaScript: whole site (gzip)', value: kb(jsFiles.reduce((s, f) => s + gzipBytes(f), 0)) });
 
-// 2b. Segregation statistics (issue 13) on the counts of 5,000 real LSOAs: what a live selection will compute.
-{
-  const census = findInputs(dataDir, {}, SOURCE_IDS.filter((id) => id !== 'census')).census;
-  if (census) {
-    const table = await readCsv(census.path, census.name);
-    const columns = ['Ethnic group: Asian, Asian British or Asian Welsh', 'Ethnic group: Black, Black British, Black Welsh, Caribbean or African', 'Ethnic group: Mixed or Multiple ethnic groups', 'Ethnic group: White', 'Ethnic group: Other ethnic group'].map((name) => table.header.indexOf(name));
-    const totalColumn = table.header.indexOf('Ethnic group: Total: All usual residents');
-    const lsoaRows = table.rows.slice(0, 5000);
-    const groups = columns.map((c) => Float64Array.from(lsoaRows, (row) => Number(row[c])));
-    const totals = Float64Array.from(lsoaRows, (row) => Number(row[totalColumn]));
-    const rest = groups.map((group) => totals.map((t, i) => t - group[i]));
-    const contributions = new Float64Array(lsoaRows.length);
-    const allMeasures = () => {
-      for (let g = 0; g < groups.length; g++) {
-        dissimilarity(groups[g], rest[g]);
-        dissimilarityContributions(groups[g], rest[g], contributions);
-        expectedDissimilarity(groups[g], rest[g]);
-        isolation(groups[g], totals);
-        exposure(groups[g], rest[g], totals);
-        correlationRatio(groups[g], totals);
-        locationQuotients(groups[g], totals);
-      }
-      multigroupDissimilarity(groups);
-      theilH(groups);
-      shannonDiversityByUnit(groups);
-    };
-    const times = (run: () => void, n: number) =>
-      Array.from({ length: n }, () => {
-        const started = performance.now();
-        run();
-        return performance.now() - started;
-      });
-    allMeasures();
-    const live = median(times(allMeasures, 21));
-    const white = 3;
-    const corrected = median(times(() => biasCorrectedDissimilarity(groups[white], rest[white], { replicates: 500, seed: 1 }), 5));
-    rows.push({ metric: 'Segregation: every index for 5,000 LSOAs, 5 groups, expected D included', value: ms(live), target: '< 10 ms', pass: live < 10 });
-    rows.push({ metric: 'Segregation: bias-corrected D, 500 replicates, 5,000 LSOAs (main thread)', value: ms(corrected), target: '< 300 ms', pass: corrected < 300 });
-  }
-}
+// 2b. Segregation (issue 13): a live selection's figures as the panel computes them, and the bias correction in a worker (scripts/benchSegregation.ts).
+if (existsSync('dist/data/segregation/ethnicity/2021/lsoa.json')) rows.push(...(await liveSelectionRows('dist/data')));
+
 
 // 2d. Segregation tables (issue 13): the segregation part of the data build alone, on the real files
 // (reading the Output Area file and its lookup, then the stage: unit tables, every index, the two downloads).
@@ -265,6 +221,11 @@ try {
   rows.push({ metric: 'Switch release (IMD 2025 → 2019)', value: ms(m('release')), target: '< 100 ms', pass: m('release') < 100 });
   rows.push({ metric: 'Switch release: requests (same colour file)', value: String(m('releaseRequests')), target: '0', pass: m('releaseRequests') === 0 });
   rows.push({ metric: 'Switch release: geometry requests', value: String(Math.max(...loads.map((l) => l.releaseTileRequests))), target: '0', pass: loads.every((l) => l.releaseTileRequests === 0) });
+
+  // Segregation: the ward map's indices computed in the browser, on switching layer and groups.
+  if (existsSync('dist/data/segregation/ethnicity/2021/lsoa.json')) {
+    rows.push(...(await segregationSwitchRows(browser, url, () => served, () => (served = []))));
+  }
 
   // Dot density: frame times while panning over Birmingham at street zoom (needs the units file of the build).
   if (existsSync('dist/data/segregation/ethnicity/2021/lsoa.json')) rows.push(...(await dotFrameRows(browser, url)));
