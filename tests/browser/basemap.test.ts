@@ -40,9 +40,9 @@ async function withConfig(config: object, styleStatus = 200): Promise<Page> {
 
 async function orangePixels(page: Page): Promise<number> {
   const box = (await page.locator('.map__canvas canvas').first().boundingBox())!;
-  // The top-left corner of the map is sea off Wales at the national view: basemap only.
+  // Near the top-left corner of the map (below the selection toolbar) is sea at the national view: basemap only.
   const { PNG } = await import('pngjs');
-  const png = PNG.sync.read(await page.screenshot({ clip: { x: box.x + 5, y: box.y + 40, width: 60, height: 60 } }));
+  const png = PNG.sync.read(await page.screenshot({ clip: { x: box.x + 5, y: box.y + 70, width: 60, height: 60 } }));
   let orange = 0;
   for (let i = 0; i < png.data.length; i += 4) if (png.data[i] > 240 && Math.abs(png.data[i + 1] - 136) < 8 && png.data[i + 2] < 10) orange++;
   return orange;

@@ -146,6 +146,17 @@ describe('live selection', () => {
     await expect.poll(() => page.getByTestId('lasso-surface').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-tool'))).toBe('lasso');
 
+    // The panel's live D (White against everyone else) is D worked out here from the census file over the lassoed LSOAs.
+    const counts = censusCounts(selected);
+    const white = [...selected].map((code) => counts.get(code)!.white);
+    const rest = [...selected].map((code) => Object.values(counts.get(code)!).reduce((sum, n) => sum + n, 0) - counts.get(code)!.white);
+    const W = white.reduce((sum, n) => sum + n, 0);
+    const R = rest.reduce((sum, n) => sum + n, 0);
+    const liveD = white.reduce((sum, w, i) => sum + Math.abs(w / W - rest[i] / R), 0) / 2;
+    const card = page.locator('.panel [data-scale="2021:lsoa"]');
+    await expect.poll(() => card.locator('[data-figure="d"]').textContent()).toBe(liveD.toFixed(3));
+    await expect.poll(() => card.locator('.scale-card__title').textContent()).toContain(`${selected.size} LSOAs`);
+
     // Name the set: the link keeps the name.
     const name = page.getByLabel('Name of this selection');
     await name.fill('Central ring');
