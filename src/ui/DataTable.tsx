@@ -17,6 +17,7 @@ import { selectedArea, useAppStore } from '../state/store.ts';
 import type { TableColumn } from '../state/url.ts';
 import { useViewSpec } from '../state/useViewSpec.ts';
 import { useAsync } from './useAsync.ts';
+import { saveText } from './saveText.ts';
 
 const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
 
@@ -53,16 +54,6 @@ const MESSAGES = {
 
 const PAGE_SIZE = 50;
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function DataTable({ client, manifest }: { client: DataClient; manifest: Manifest }) {
   const f = useFormats();
@@ -155,7 +146,7 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
             type="button"
             className="button"
             disabled={!data.value || rows.length === 0}
-            onClick={() => data.value && download(tableFileName(data.value, filterLad), tableCsv(data.value, rows))}
+            onClick={() => data.value && saveText(tableFileName(data.value, filterLad), tableCsv(data.value, rows))}
           >
             {f.t(MESSAGES.download, { count: rows.length })}
           </button>

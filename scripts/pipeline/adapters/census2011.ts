@@ -101,31 +101,42 @@ export function parseCensus2011(table: CsvTable, lookup: Lsoa11Lookup, lsoa21Cod
     CENSUS2011_TOTAL_COLUMN,
     ...CENSUS2011_GROUPS.map((g) => g.column),
   ]);
-  const groupIndex = CENSUS2011_GROUPS.map((g) => ETHNIC_GROUPS.findIndex((broad) => broad.id === g.group));
   const totals: number[] = [];
   const counts: number[][] = ETHNIC_GROUPS.map(() => []);
   const { codes, skippedOutsideEngland } = lsoa11Rows(table, codeColumn, lookup, lsoa21Codes, 'Census 2011', (i) => {
-    const total = numberCell(table, i, totalColumn, { integer: true, min: 1 });
     const broad = ETHNIC_GROUPS.map(() => 0);
-    let sum = 0;
-    groupColumns.forEach((column, k) => {
-      const count = numberCell(table, i, column, { integer: true, min: 0 });
-      broad[groupIndex[k]] += count;
-      sum += count;
-    });
-    if (sum !== total) {
-      throw new InputError({
-        file: table.file,
-        line: table.lines[i],
-        column: CENSUS2011_TOTAL_COLUMN,
-        problem: `the ${CENSUS2011_GROUPS.length} group columns add up to ${sum}, not to Persons ${total}`,
-        hint: 'The 2011 file has groups that add up to Persons in every row (GypsyTraveller_derived is the residual); a shifted or edited column gives this error.',
-      });
-    }
+    const total = broadGroupRow(table, i, totalColumn, groupColumns, 1, (g, count) => (broad[g] += count));
     totals.push(total);
     broad.forEach((count, g) => counts[g].push(count));
   });
   return { file: table.file, codes, totals: Float64Array.from(totals), counts: counts.map((c) => Float64Array.from(c)), skippedOutsideEngland };
+}
+
+const GROUP_INDEX = CENSUS2011_GROUPS.map((g) => ETHNIC_GROUPS.findIndex((broad) => broad.id === g.group));
+
+/**
+ * One row of a Census 2011 file (LSOA or OA): each of its 15 columns added
+ * to its broad group of 2021 (`add(group, count)`), checked to sum to
+ * Persons; returns Persons. Errors name the file, line and column.
+ */
+export function broadGroupRow(table: CsvTable, i: number, totalColumn: number, groupColumns: readonly number[], minTotal: number, add: (group: number, count: number) => void): number {
+  const total = numberCell(table, i, totalColumn, { integer: true, min: minTotal });
+  let sum = 0;
+  groupColumns.forEach((column, k) => {
+    const count = numberCell(table, i, column, { integer: true, min: 0 });
+    add(GROUP_INDEX[k], count);
+    sum += count;
+  });
+  if (sum !== total) {
+    throw new InputError({
+      file: table.file,
+      line: table.lines[i],
+      column: CENSUS2011_TOTAL_COLUMN,
+      problem: `the ${CENSUS2011_GROUPS.length} group columns add up to ${sum}, not to Persons ${total}`,
+      hint: 'The 2011 file has groups that add up to Persons in every row (GypsyTraveller_derived is the residual); a shifted or edited column gives this error.',
+    });
+  }
+  return total;
 }
 
 /** Summed counts of the areas of one level; NaN total (and counts) where there is no 2011 figure. */

@@ -16,9 +16,9 @@
  */
 import { ETHNIC_GROUPS } from '../../../src/config/catalogue/diversity.ts';
 import { isOutsideEnglandCode } from '../../../src/config/geography.ts';
-import { type CsvTable, numberCell, requireColumns } from '../csv.ts';
+import { type CsvTable, requireColumns } from '../csv.ts';
 import { countOf, InputError, listSome } from '../errors.ts';
-import { CENSUS2011_GROUPS, CENSUS2011_TOTAL_COLUMN, type Census2011 } from '../adapters/census2011.ts';
+import { broadGroupRow, CENSUS2011_GROUPS, CENSUS2011_TOTAL_COLUMN, type Census2011 } from '../adapters/census2011.ts';
 import type { Lsoa11Lookup } from '../adapters/iod2019.ts';
 
 export const OA_CODE_COLUMN = 'OA11CD';
@@ -108,7 +108,6 @@ export function parseCensus2011Oa(table: CsvTable, lookup: Oa11Lookup): Census20
     CENSUS2011_TOTAL_COLUMN,
     ...CENSUS2011_GROUPS.map((g) => g.column),
   ]);
-  const groupIndex = CENSUS2011_GROUPS.map((g) => ETHNIC_GROUPS.findIndex((broad) => broad.id === g.group));
   const G = ETHNIC_GROUPS.length;
   const rowOf = new Map<string, number>();
   const skippedOutsideEngland: string[] = [];
@@ -149,22 +148,7 @@ export function parseCensus2011Oa(table: CsvTable, lookup: Oa11Lookup): Census20
   const counts = new Int32Array(codes.length * G);
   codes.forEach((oa, u) => {
     const i = rowOf.get(oa)!;
-    const total = numberCell(table, i, totalColumn, { integer: true, min: 0 });
-    let sum = 0;
-    groupColumns.forEach((column, k) => {
-      const count = numberCell(table, i, column, { integer: true, min: 0 });
-      counts[u * G + groupIndex[k]] += count;
-      sum += count;
-    });
-    if (sum !== total) {
-      throw new InputError({
-        file: table.file,
-        line: table.lines[i],
-        column: CENSUS2011_TOTAL_COLUMN,
-        problem: `the ${CENSUS2011_GROUPS.length} group columns add up to ${sum}, not to Persons ${total}`,
-        hint: 'The 2011 file has groups that add up to Persons in every row (GypsyTraveller_derived is the residual); a shifted or edited column gives this error.',
-      });
-    }
+    broadGroupRow(table, i, totalColumn, groupColumns, 0, (g, count) => (counts[u * G + g] += count));
   });
   return { file: table.file, codes, lsoa: codes.map((oa) => lookup.lsoaOf.get(oa)!), counts, skippedOutsideEngland };
 }

@@ -26,22 +26,33 @@ export interface DecodedUnits extends UnitTable {
   codes: string[];
 }
 
-const decoded = new WeakMap<DataClient, Map<string, Promise<DecodedUnits>>>();
+/**
+ * One promise per client and key, made once; a failed one is forgotten so
+ * that it can be tried again (as the data client does for files).
+ */
+function perClient<T>(make: (client: DataClient, key: string) => Promise<T>): (client: DataClient, key: string) => Promise<T> {
+  const caches = new WeakMap<DataClient, Map<string, Promise<T>>>();
+  return (client, key) => {
+    let entries = caches.get(client);
+    if (!entries) caches.set(client, (entries = new Map()));
+    let promise = entries.get(key);
+    if (!promise) {
+      const forget = entries;
+      promise = make(client, key).catch((error) => {
+        forget.delete(key);
+        throw error;
+      });
+      entries.set(key, promise);
+    }
+    return promise;
+  };
+}
 
-/** One units file (fetched once per page). */
+const unitsFile = perClient(fetchUnits);
+
+/** One units file (fetched and decoded once per page). */
 export function loadUnits(client: DataClient, grouping: string, release: string, scale: UnitScale): Promise<DecodedUnits> {
-  let files = decoded.get(client);
-  if (!files) decoded.set(client, (files = new Map()));
-  const path = dataPaths.segregationUnits(grouping, release, scale);
-  let promise = files.get(path);
-  if (!promise) {
-    promise = fetchUnits(client, path).catch((error) => {
-      files.delete(path);
-      throw error;
-    });
-    files.set(path, promise);
-  }
-  return promise;
+  return unitsFile(client, dataPaths.segregationUnits(grouping, release, scale));
 }
 
 async function fetchUnits(client: DataClient, path: string): Promise<DecodedUnits> {
@@ -90,8 +101,6 @@ interface Computed {
   values: ValueFile;
   classes: Classes;
 }
-
-const computedCache = new WeakMap<DataClient, Map<string, Promise<Computed>>>();
 
 async function compute(client: DataClient, path: string): Promise<Computed> {
   const ref = parseComputedPath(path);
@@ -169,19 +178,7 @@ function areaCount(level: Level, units: ReleaseUnits): number {
   return units.scales.lsoa?.ward.length ?? 0;
 }
 
-function computed(client: DataClient, path: string): Promise<Computed> {
-  let entries = computedCache.get(client);
-  if (!entries) computedCache.set(client, (entries = new Map()));
-  let promise = entries.get(path);
-  if (!promise) {
-    promise = compute(client, path).catch((error) => {
-      entries.delete(path);
-      throw error;
-    });
-    entries.set(path, promise);
-  }
-  return promise;
-}
+const computed = perClient(compute);
 
 export async function computedValues(client: DataClient, path: string): Promise<ValueFile> {
   return (await computed(client, path)).values;

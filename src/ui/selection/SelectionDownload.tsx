@@ -15,6 +15,7 @@ import { useFormats } from '../../i18n/useText.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useViewSpec } from '../../state/useViewSpec.ts';
 import './selection.css';
+import { saveText } from '../saveText.ts';
 
 const MESSAGES = {
   download: { id: 'selection.download', defaultMessage: 'Download these {count, plural, one {# LSOA} other {# LSOAs}} (CSV)' },
@@ -24,16 +25,6 @@ const MESSAGES = {
   note: { id: 'selection.download.note', defaultMessage: 'Codes, names and Census 2021 counts by ethnic group and religion; the figures for the groups compared head the file as lines starting with #.' },
 } satisfies Record<string, Msg>;
 
-function save(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function SelectionDownload({ client, manifest }: { client: DataClient; manifest: Manifest }) {
   const f = useFormats();
@@ -50,7 +41,7 @@ export function SelectionDownload({ client, manifest }: { client: DataClient; ma
     try {
       const { buildSelectionCsv } = await import('./selectionData.ts');
       const file = await buildSelectionCsv(client, manifest, codes, name, spec);
-      save(file.fileName, file.text);
+      saveText(file.fileName, file.text);
     } catch (error) {
       useAppStore.getState().notify({ msg: MESSAGES.failed, values: { error: (error as Error).message } }, 'error');
     } finally {
