@@ -90,10 +90,15 @@ const measure = (id: string, label: string, short: string, description: string, 
 });
 
 const UNEVEN = 'How unevenly the two groups are spread';
+const BEYOND =
+  'D minus the D that chance alone gives on the same units: the part of D that the residents’ pattern adds. Where a group is small, D can be high by chance alone; this is the fairer figure to rank areas by.';
 
 export const SEGREGATION_MEASURES = {
   d_lsoa: measure('d_lsoa', 'Dissimilarity (D) over LSOAs', 'D, LSOAs', `${UNEVEN} over the area’s LSOAs: the share of either group that would have to move to another LSOA for both to be spread alike (0 = spread alike, 1 = never in the same LSOA).`),
   d_lsoa_expected: measure('d_lsoa_expected', 'D by chance alone, over LSOAs', 'D by chance, LSOAs', 'The D that the same residents would give if they were dealt to the same LSOAs at random: the part of D that small units produce by chance alone. Read D against it.'),
+  d_lsoa_excess: measure('d_lsoa_excess', 'D beyond chance, over LSOAs', 'D beyond chance, LSOAs', BEYOND),
+  d_oa_excess: measure('d_oa_excess', 'D beyond chance, over Output Areas', 'D beyond chance, OAs', BEYOND),
+  d_ward_excess: measure('d_ward_excess', 'D beyond chance, over wards', 'D beyond chance, wards', BEYOND),
   d_lsoa_change: measure('d_lsoa_change', 'Change in D over LSOAs since 2011', 'D change', 'D over LSOAs in Census 2021 minus D over LSOAs in Census 2011 (five broad groups in both; 2011 on LSOAs 2011): above 0, the groups are more unevenly spread than in 2011.'),
   d_oa: measure('d_oa', 'Dissimilarity (D) over Output Areas', 'D, OAs', `${UNEVEN} over the area’s Output Areas (about 300 residents each; Census 2011 only). Smaller units give larger D.`),
   d_oa_expected: measure('d_oa_expected', 'D by chance alone, over Output Areas', 'D by chance, OAs', 'The D the same residents would give if dealt to the same Output Areas at random (Census 2011 only). Output Areas are small, so chance alone gives a large D.'),
@@ -112,7 +117,7 @@ const S = SEGREGATION_MEASURES;
 
 /** The scale each measure is computed over, for the panel and the downloads dictionary (none: the area against its parent). */
 export const MEASURE_SCALE: Record<string, UnitScale | 'ward' | null> = {
-  d_lsoa: 'lsoa', d_lsoa_expected: 'lsoa', d_lsoa_change: 'lsoa', d_oa: 'oa', d_oa_expected: 'oa', d_ward: 'ward', d_ward_expected: 'ward', isolation_lsoa: 'lsoa', h_lsoa: 'lsoa', lq: null, contribution: null, share: null,
+  d_lsoa: 'lsoa', d_lsoa_expected: 'lsoa', d_lsoa_excess: 'lsoa', d_lsoa_change: 'lsoa', d_oa: 'oa', d_oa_expected: 'oa', d_oa_excess: 'oa', d_ward: 'ward', d_ward_expected: 'ward', d_ward_excess: 'ward', isolation_lsoa: 'lsoa', h_lsoa: 'lsoa', lq: null, contribution: null, share: null,
 };
 
 const CENSUS_2011: Release = {
@@ -132,8 +137,10 @@ const NO_FIGURE: Release = {
 
 function levels(releases: string[]): Partial<Record<Level, { measures: MeasureSpec[]; releases: string[] }>> {
   const has2011 = releases.includes('2011');
-  const wardMeasures = [S.d_lsoa, S.d_lsoa_expected, ...(has2011 ? [S.d_lsoa_change, S.d_oa, S.d_oa_expected] : []), S.isolation_lsoa, S.h_lsoa, S.lq_ward, S.contribution];
-  const ladMeasures = [S.d_lsoa, S.d_lsoa_expected, S.d_ward, S.d_ward_expected, ...(has2011 ? [S.d_lsoa_change, S.d_oa, S.d_oa_expected] : []), S.isolation_lsoa, S.h_lsoa, S.lq_lad];
+  const oa = has2011 ? [S.d_oa, S.d_oa_expected, S.d_oa_excess] : [];
+  const change = has2011 ? [S.d_lsoa_change] : [];
+  const wardMeasures = [S.d_lsoa, S.d_lsoa_expected, S.d_lsoa_excess, ...change, ...oa, S.isolation_lsoa, S.h_lsoa, S.lq_ward, S.contribution];
+  const ladMeasures = [S.d_lsoa, S.d_lsoa_expected, S.d_lsoa_excess, S.d_ward, S.d_ward_expected, S.d_ward_excess, ...change, ...oa, S.isolation_lsoa, S.h_lsoa, S.lq_lad];
   return {
     // LSOA figures are of the build's LSOAs 2021, which Census 2011 did not count.
     lsoa: { measures: [S.lq_lsoa, S.share], releases: ['2021'] },

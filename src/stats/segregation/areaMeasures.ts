@@ -43,6 +43,13 @@ export interface ReleaseUnits {
 
 /** The figure a measure takes from the pair figures over units. */
 type PairField = 'd' | 'expectedD' | 'isolation';
+/** A pair figure, or D beyond what chance alone gives (D − expected D). */
+type PairMeasure = PairField | 'excessD';
+
+function pick(arrays: Record<PairField, Float64Array>, field: PairMeasure): Float64Array {
+  if (field === 'excessD') return arrays.d.map((d, k) => d - arrays.expectedD[k]);
+  return Float64Array.from(arrays[field]);
+}
 
 /**
  * How one measure is computed. `needs` is the unit scale it reads (so the
@@ -109,7 +116,7 @@ function pairArrays(table: GroupCounts, lists: readonly ArrayLike<number>[], ski
 }
 
 /** A pair figure of every area of a level over its units of one scale. */
-function overUnits(level: 'ward' | 'lad', scale: UnitScaleId, field: PairField): SegregationMeasureRule {
+function overUnits(level: 'ward' | 'lad', scale: UnitScaleId, field: PairMeasure): SegregationMeasureRule {
   return {
     needs: scale,
     compute(release, comparison) {
@@ -117,7 +124,7 @@ function overUnits(level: 'ward' | 'lad', scale: UnitScaleId, field: PairField):
       const count = level === 'ward' ? release.wardCount : release.ladCount;
       const lists = areaUnits(table, level, count);
       const incomplete = incompleteSet(table, level);
-      return Float64Array.from(pairArrays(table, lists, (k) => incomplete.has(k), level, comparison)[field]);
+      return pick(pairArrays(table, lists, (k) => incomplete.has(k), level, comparison), field);
     },
   };
 }
@@ -152,7 +159,7 @@ export function wardTable(release: ReleaseUnits): { counts: GroupCounts; incompl
 }
 
 /** A pair figure of every authority over its wards as units. */
-function overWards(field: PairField): SegregationMeasureRule {
+function overWards(field: PairMeasure): SegregationMeasureRule {
   return {
     needs: 'lsoa',
     compute(release, comparison) {
@@ -161,7 +168,7 @@ function overWards(field: PairField): SegregationMeasureRule {
       const lists = cached(wards.counts, 'wardsByLad', () => unitsByArea(release.wardLad, release.ladCount));
       const ladIncomplete = incompleteSet(lsoas, 'lad');
       const skip = (k: number) => ladIncomplete.has(k) || lists[k].some((w) => wards.incomplete.has(w));
-      return Float64Array.from(pairArrays(wards.counts, lists, skip, 'wards', comparison)[field]);
+      return pick(pairArrays(wards.counts, lists, skip, 'wards', comparison), field);
     },
   };
 }
@@ -242,8 +249,10 @@ export const SEGREGATION_RULES: Record<SegregationLevel, Record<string, Segregat
   ward: {
     d_lsoa: overUnits('ward', 'lsoa', 'd'),
     d_lsoa_expected: overUnits('ward', 'lsoa', 'expectedD'),
+    d_lsoa_excess: overUnits('ward', 'lsoa', 'excessD'),
     d_oa: overUnits('ward', 'oa', 'd'),
     d_oa_expected: overUnits('ward', 'oa', 'expectedD'),
+    d_oa_excess: overUnits('ward', 'oa', 'excessD'),
     isolation_lsoa: overUnits('ward', 'lsoa', 'isolation'),
     h_lsoa: theilOverUnits('ward', 'lsoa'),
     lq: departure('ward', 'locationQuotient'),
@@ -252,10 +261,13 @@ export const SEGREGATION_RULES: Record<SegregationLevel, Record<string, Segregat
   lad: {
     d_lsoa: overUnits('lad', 'lsoa', 'd'),
     d_lsoa_expected: overUnits('lad', 'lsoa', 'expectedD'),
+    d_lsoa_excess: overUnits('lad', 'lsoa', 'excessD'),
     d_ward: overWards('d'),
     d_ward_expected: overWards('expectedD'),
+    d_ward_excess: overWards('excessD'),
     d_oa: overUnits('lad', 'oa', 'd'),
     d_oa_expected: overUnits('lad', 'oa', 'expectedD'),
+    d_oa_excess: overUnits('lad', 'oa', 'excessD'),
     isolation_lsoa: overUnits('lad', 'lsoa', 'isolation'),
     h_lsoa: theilOverUnits('lad', 'lsoa'),
     lq: departure('lad', 'locationQuotient'),

@@ -61,9 +61,11 @@ const MESSAGES = {
   ),
   noChange: m('segregation.panel.noChange', 'No change since 2011 can be shown here: {reason}'),
   noChangeReason: m('segregation.panel.noChangeReason', 'no comparable 2011 figure over LSOAs.'),
-  ranksTitle: m('segregation.panel.ranks', 'Ranks (D over LSOAs, {release})'),
-  rankEngland: m('segregation.panel.rankEngland', 'Among England’s {levels}: {rank} (1 = most uneven)'),
-  rankLad: m('segregation.panel.rankLad', 'Among the wards of {lad}: {rank}'),
+  ranksTitle: m('segregation.panel.ranks', 'Ranks over LSOAs ({release}; 1 = most uneven)'),
+  byD: m('segregation.panel.byD', 'By D:'),
+  byBeyond: m('segregation.panel.byBeyond', 'By D beyond chance:'),
+  rankEngland: m('segregation.panel.rankEngland', 'among England’s {levels} {rank}'),
+  rankLad: m('segregation.panel.rankLad', '; among the wards of {lad} {rank}'),
   parentTitle: m('segregation.panel.parent', 'How its own mix departs from {parent}’s'),
   parentEngland: m('segregation.panel.parentEngland', 'England'),
   lq: m('segregation.panel.lq', 'Location quotient of {a}: {value} (1 = the same share as {parent})'),
@@ -207,27 +209,41 @@ function Ranks({ client, spec, info, level }: { client: DataClient; spec: ViewSp
   const f = useFormats();
   const comparison = spec.comparison!;
   const newest = spec.releases[spec.releases.length - 1];
-  const values = useAsync(() => client.values(computedPath({ layer: spec.layer.id, level, comparison: comparison.id, measure: 'd_lsoa' })), [client, spec.layer.id, level, comparison.id]);
-  const file = values.value;
-  if (!file) return null;
-  const r = file.releases.indexOf(newest.id);
-  const measure = file.measures.d_lsoa;
-  const rank = measure?.rank?.[r]?.[info.index];
-  if (rank === null || rank === undefined) return null;
-  const ranked = measure.value[r].filter((v) => v !== null).length;
-  const withinLad = measure.rankWithinLad?.[r]?.[info.index];
+  const files = useAsync(
+    () => Promise.all(RANKED.map((measure) => client.values(computedPath({ layer: spec.layer.id, level, comparison: comparison.id, measure })))),
+    [client, spec.layer.id, level, comparison.id],
+  );
+  if (!files.value) return null;
+  const lines = RANKED.map((id, k) => {
+    const file = files.value![k];
+    const r = file.releases.indexOf(newest.id);
+    const measure = file.measures[id];
+    const rank = measure?.rank?.[r]?.[info.index];
+    if (rank === null || rank === undefined) return null;
+    return { id, rank, of: measure.value[r].filter((v) => v !== null).length, withinLad: measure.rankWithinLad?.[r]?.[info.index], values: measure.value[r] };
+  });
+  if (lines.every((line) => line === null)) return null;
   return (
     <>
       <h3 className="panel__subtitle">{f.t(MESSAGES.ranksTitle, { release: f.t(newest.label) })}</h3>
       <ul className="plain-list">
-        <li data-figure="rank-england">{f.t(MESSAGES.rankEngland, { levels: f.t(LEVEL_NAMES[level].plural), rank: f.rankOf(rank, ranked) })}</li>
-        {level === 'ward' && withinLad != null && info.lad && (
-          <WithinLadRank client={client} info={info} rank={withinLad} values={measure.value[r]} />
+        {lines.map(
+          (line) =>
+            line && (
+              <li key={line.id} data-figure={`rank-${line.id}`}>
+                <strong>{f.t(line.id === 'd_lsoa' ? MESSAGES.byD : MESSAGES.byBeyond)}</strong>{' '}
+                {f.t(MESSAGES.rankEngland, { levels: f.t(LEVEL_NAMES[level].plural), rank: f.rankOf(line.rank, line.of) })}
+                {level === 'ward' && line.withinLad != null && info.lad && <WithinLadRank client={client} info={info} rank={line.withinLad} values={line.values} />}
+              </li>
+            ),
         )}
       </ul>
     </>
   );
 }
+
+/** The measures an area is ranked by in the panel: D, and D beyond chance (fairer where a group is small). */
+const RANKED = ['d_lsoa', 'd_lsoa_excess'] as const;
 
 function WithinLadRank({ client, info, rank, values }: { client: DataClient; info: AreaInfo; rank: number; values: (number | null)[] }) {
   const f = useFormats();
@@ -238,7 +254,7 @@ function WithinLadRank({ client, info, rank, values }: { client: DataClient; inf
   wards.value.lad!.forEach((l, w) => {
     if (l === lad && values[w] !== null) of += 1;
   });
-  return <li data-figure="rank-lad">{f.t(MESSAGES.rankLad, { lad: info.lad.name, rank: f.rankOf(rank, of) })}</li>;
+  return <span data-figure="rank-lad">{f.t(MESSAGES.rankLad, { lad: info.lad.name, rank: f.rankOf(rank, of) })}</span>;
 }
 
 /** A ward's, an authority's or an LSOA's segregation figures. */

@@ -71,6 +71,15 @@ describe('segregationMeasure', () => {
     expect(segregationMeasure('ward', 'd_lsoa_change', NOW, { a: 0, b: 1 })).toBeUndefined();
   });
 
+  it('gives D beyond chance as D minus D by chance alone', () => {
+    const d = segregationMeasure('ward', 'd_lsoa', NOW, { a: 0, b: 1 })!;
+    const chance = segregationMeasure('ward', 'd_lsoa_expected', NOW, { a: 0, b: 1 })!;
+    const beyond = segregationMeasure('lad', 'd_ward_excess', NOW, { a: 0, b: 1 })!;
+    expect(segregationMeasure('ward', 'd_lsoa_excess', NOW, { a: 0, b: 1 })![0]).toBeCloseTo(d[0] - chance[0], 12);
+    expect(chance[0]).toBeGreaterThan(0);
+    expect(beyond[0]).toBeLessThan(segregationMeasure('lad', 'd_ward', NOW, { a: 0, b: 1 })![0]);
+  });
+
   it('has no figure on a scale the release lacks', () => {
     expect(segregationMeasure('ward', 'd_oa', NOW, { a: 0, b: 1 })).toBeUndefined();
   });
