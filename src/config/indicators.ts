@@ -18,8 +18,6 @@ export interface Indicator {
   kind: IndicatorKind;
   /** For a sub-domain, the domain it belongs to. */
   parent?: IndicatorId;
-  /** What the score means, for the legend and the About page. */
-  scoreNote: string;
 }
 
 export const INDICATOR_IDS = [
@@ -47,56 +45,48 @@ export const INDICATORS: readonly Indicator[] = [
     label: 'Index of Multiple Deprivation',
     short: 'IMD',
     kind: 'index',
-    scoreNote: 'Combined score of the seven weighted domains; higher is more deprived.',
   },
   {
     id: 'income',
     label: 'Income Deprivation',
     short: 'Income',
     kind: 'domain',
-    scoreNote: 'Share of the population that is income deprived (a rate, 0.1 = 10%).',
   },
   {
     id: 'employment',
     label: 'Employment Deprivation',
     short: 'Employment',
     kind: 'domain',
-    scoreNote: 'Share of working-age people involuntarily out of work (a rate).',
   },
   {
     id: 'education',
     label: 'Education, Skills and Training Deprivation',
     short: 'Education',
     kind: 'domain',
-    scoreNote: 'Combined score of children’s attainment and adult skills; higher is more deprived.',
   },
   {
     id: 'health',
     label: 'Health Deprivation and Disability',
     short: 'Health',
     kind: 'domain',
-    scoreNote: 'Standardised score of poor health and disability; higher is more deprived.',
   },
   {
     id: 'crime',
     label: 'Crime',
     short: 'Crime',
     kind: 'domain',
-    scoreNote: 'Standardised score of the risk of personal and material victimisation.',
   },
   {
     id: 'barriers',
     label: 'Barriers to Housing and Services',
     short: 'Housing & services',
     kind: 'domain',
-    scoreNote: 'Combined score of distance to services and housing affordability.',
   },
   {
     id: 'living',
     label: 'Living Environment Deprivation',
     short: 'Living environment',
     kind: 'domain',
-    scoreNote: 'Combined score of housing quality, air quality and road accidents.',
   },
   {
     id: 'cyp',
@@ -104,7 +94,6 @@ export const INDICATORS: readonly Indicator[] = [
     short: 'Children & young people',
     kind: 'subdomain',
     parent: 'education',
-    scoreNote: 'Attainment and progression of children and young people.',
   },
   {
     id: 'adult_skills',
@@ -112,7 +101,6 @@ export const INDICATORS: readonly Indicator[] = [
     short: 'Adult skills',
     kind: 'subdomain',
     parent: 'education',
-    scoreNote: 'Adults with no or low qualifications, or who cannot speak English well.',
   },
   {
     id: 'geographical_barriers',
@@ -120,7 +108,6 @@ export const INDICATORS: readonly Indicator[] = [
     short: 'Geographical barriers',
     kind: 'subdomain',
     parent: 'barriers',
-    scoreNote: 'Road distance to a post office, primary school, GP and shop.',
   },
   {
     id: 'wider_barriers',
@@ -128,7 +115,6 @@ export const INDICATORS: readonly Indicator[] = [
     short: 'Wider barriers',
     kind: 'subdomain',
     parent: 'barriers',
-    scoreNote: 'Overcrowding, homelessness and housing affordability.',
   },
   {
     id: 'indoors',
@@ -136,7 +122,6 @@ export const INDICATORS: readonly Indicator[] = [
     short: 'Indoors',
     kind: 'subdomain',
     parent: 'living',
-    scoreNote: 'Housing in poor condition and without central heating.',
   },
   {
     id: 'outdoors',
@@ -144,7 +129,6 @@ export const INDICATORS: readonly Indicator[] = [
     short: 'Outdoors',
     kind: 'subdomain',
     parent: 'living',
-    scoreNote: 'Air quality and road traffic accidents.',
   },
 ];
 

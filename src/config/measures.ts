@@ -27,7 +27,6 @@ export interface MeasureInfo {
   decimals: number;
   /** Shown as a percentage on screen. */
   percent: boolean;
-  description: string;
 }
 
 export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
@@ -37,7 +36,6 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
     csv: 'average_score',
     decimals: 3,
     percent: false,
-    description: 'Population-weighted average of the scores of its LSOAs. Higher is more deprived.',
   },
   averageRank: {
     label: 'Average rank',
@@ -45,8 +43,6 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
     csv: 'average_rank',
     decimals: 2,
     percent: false,
-    description:
-      'Population-weighted average of its LSOAs’ national ranks, counted so that the most deprived LSOA scores highest. Higher is more deprived; unlike the average score it is not pulled up by a few extreme LSOAs.',
   },
   proportionMostDeprived10: {
     label: 'LSOAs in most deprived 10%',
@@ -54,7 +50,6 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
     csv: 'proportion_most_deprived_10pct',
     decimals: 4,
     percent: true,
-    description: 'Share of its LSOAs that are among the most deprived 10% in England (not population weighted).',
   },
   extent: {
     label: 'Extent',
@@ -62,8 +57,6 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
     csv: 'extent',
     decimals: 4,
     percent: true,
-    description:
-      'Share of its population living in the most deprived 30% of LSOAs in England, counting the most deprived 10% fully and the next 20% on a sliding scale.',
   },
   localConcentration: {
     label: 'Local concentration',
@@ -71,7 +64,5 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
     csv: 'local_concentration',
     decimals: 2,
     percent: false,
-    description:
-      'Population-weighted average rank of its most deprived LSOAs that hold 10% of its population: how severe its worst pockets are. Higher is more deprived.',
   },
 };

@@ -5,7 +5,7 @@
  * (providers/) draws the data; the store drives the rest. It writes back
  * only the viewport, hovers and picks.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
@@ -25,8 +25,10 @@ import { LAD_LABEL_SIZE, useLabels, WARD_LABEL_SIZE } from './useLabels.ts';
 import { atlasStatus } from './status.ts';
 import { providerFor } from './providers/index.ts';
 import type { HoverState, ProvidedLayers } from './providers/types.ts';
-import { SelectionToolbar } from './selection/SelectionToolbar.tsx';
 import { activeSelectionTool } from './selection/toolState.ts';
+
+// The selection toolbar comes after the first map: nothing of it is needed to draw England.
+const SelectionToolbar = lazy(() => import('./selection/SelectionToolbar.tsx').then((module) => ({ default: module.SelectionToolbar })));
 
 interface Props {
   client: DataClient;
@@ -98,10 +100,13 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     },
     [provider],
   );
+  // Whether the first choropleth has loaded: what is not needed to draw it (the selection toolbar) waits for it.
+  const [firstLoaded, setFirstLoaded] = useState(false);
   const onViewportLoad = useCallback(
     (key: string) => {
       atlasStatus.viewportLoaded(key);
       map?.triggerRepaint();
+      setFirstLoaded(true);
     },
     [map],
   );
@@ -156,7 +161,11 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       <div ref={container} className="map__canvas" role="region" aria-label={intl.formatMessage({ id: 'map.region', defaultMessage: 'Map' })} />
       {/* Mounted at once, so that its data loads while the map's style does; its layers reach deck.gl once the style is ready. */}
       <Layer client={client} tiles={tiles} spec={spec} basemap={basemap} onHover={onHover} onClick={onClick} onViewportLoad={onViewportLoad} onLayers={setProvided} />
-      <SelectionToolbar map={ready ? map : null} client={client} manifest={manifest} />
+      {ready && firstLoaded && (
+        <Suspense fallback={null}>
+          <SelectionToolbar map={map} client={client} manifest={manifest} />
+        </Suspense>
+      )}
       <p className="attribution">
         <span>{intl.formatMessage(spec.layer.attribution)}</span> ·{' '}
         <FormattedMessage id="map.attribution.boundaries" defaultMessage="Boundaries © ONS" />

@@ -15,6 +15,7 @@ import type { DataClient } from '../data/client.ts';
 import { dataPaths, type Manifest } from '../data/schema.ts';
 import { useFormats } from '../i18n/useText.ts';
 import { useAppStore } from '../state/store.ts';
+import { catalogueText } from '../config/catalogue/texts/index.ts';
 
 const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
 
@@ -179,7 +180,7 @@ function levelGroups(layer: LayerEntry): { levels: Level[]; measures: MeasureSpe
 function sharedKey(layer: LayerEntry, manifest: Manifest): string {
   const built = manifest.layers[layer.id];
   return JSON.stringify([
-    layer.about.defaultMessage,
+    catalogueText(layer.about),
     layer.releases.map((release) => release.id),
     Boolean(built),
     (built?.gaps ?? []).map((gap) => [gap.level, gap.release, gap.count, gap.reason]),
@@ -209,7 +210,7 @@ function LayerSection({ layers, manifest }: { layers: LayerEntry[]; manifest: Ma
       {layers.length === 1 ? (
         <>
           <h4 id={`about-layer-${layer.id}`}>{f.t(layer.label)}</h4>
-          <p>{f.t(layer.description)}</p>
+          <p>{catalogueText(layer.description)}</p>
         </>
       ) : (
         <>
@@ -226,7 +227,7 @@ function LayerSection({ layers, manifest }: { layers: LayerEntry[]; manifest: Ma
                 {layers.map((each) => (
                   <tr key={each.id}>
                     <th scope="row">{f.t(each.label)}</th>
-                    <td>{f.t(each.description)}</td>
+                    <td>{catalogueText(each.description)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -235,7 +236,7 @@ function LayerSection({ layers, manifest }: { layers: LayerEntry[]; manifest: Ma
           <p className="muted">{f.t(MESSAGES.sharedNote, { count: layers.length })}</p>
         </>
       )}
-      <p>{f.t(layer.about)}</p>
+      <p>{catalogueText(layer.about)}</p>
       {!built && <p className="muted">{f.t(MESSAGES.notBuilt)}</p>}
       <dl className="about__measures">
         <div>
@@ -290,7 +291,7 @@ function LayerSection({ layers, manifest }: { layers: LayerEntry[]; manifest: Ma
               {group.measures.map((measure) => (
                 <div key={measure.id}>
                   <dt>{f.t(measure.label)}</dt>
-                  <dd>{f.t(measure.description)}</dd>
+                  <dd>{catalogueText(measure.description)}</dd>
                 </div>
               ))}
             </dl>

@@ -10,11 +10,13 @@ import { textColourOn, toCss } from '../config/palette.ts';
 import type { ProviderLegendProps } from '../map/providers/types.ts';
 import { useFormats } from '../i18n/useText.ts';
 import { useAsync } from './useAsync.ts';
+import { useCatalogueText } from './useCatalogueText.ts';
 
 const NO_VALUE = { id: 'legend.noValue', defaultMessage: 'Loading, or no value' };
 
 export function ClassLegend({ client, spec, manifest }: ProviderLegendProps) {
   const f = useFormats();
+  const note = useCatalogueText(spec.layer.description);
   const classes = useAsync(() => client.classes(spec.paths.classes), [client, spec.paths.classes]);
   const breaks = classes.value?.breaks[spec.releaseIndex] ?? undefined;
   const model = spec.scheme.legend(spec.layer.classes, spec.layer.palette, { breaks, format: (value) => f.measure(spec.measure, value) });
@@ -63,7 +65,7 @@ export function ClassLegend({ client, spec, manifest }: ProviderLegendProps) {
           <span>{f.t(model.ends[1])}</span>
         </div>
       )}
-      <p className="legend__note">{f.t(spec.layer.description)}</p>
+      {note && <p className="legend__note">{note}</p>}
       <p className="legend__note">
         <FormattedMessage
           id="legend.counted"

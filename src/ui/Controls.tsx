@@ -10,7 +10,11 @@ import type { Manifest } from '../data/schema.ts';
 import { useFormats } from '../i18n/useText.ts';
 import { useAppStore } from '../state/store.ts';
 import { useViewSpec } from '../state/useViewSpec.ts';
-import { levelsOf, type ComparisonGroup } from '../config/catalogue/index.ts';
+import { levelsOf } from '../config/catalogue/index.ts';
+import { lazy, Suspense } from 'react';
+
+// Only layers that compare groups (segregation) have this control: it loads with them.
+const Comparison = lazy(() => import('./Comparison.tsx'));
 
 export function Controls({ manifest }: { manifest: Manifest }) {
   const f = useFormats();
@@ -60,7 +64,9 @@ export function Controls({ manifest }: { manifest: Manifest }) {
       )}
 
       {spec.layer.comparisons && spec.comparison && (
-        <Comparison groups={spec.layer.comparisons.groups} a={spec.comparison.a} b={spec.comparison.b} onChange={(id) => setGroups(id)} />
+        <Suspense fallback={null}>
+          <Comparison groups={spec.layer.comparisons.groups} a={spec.comparison.a} b={spec.comparison.b} onChange={(id) => setGroups(id)} />
+        </Suspense>
       )}
 
       {measures.length > 1 && (
@@ -94,51 +100,3 @@ export function Controls({ manifest }: { manifest: Manifest }) {
     </div>
   );
 }
-
-/** Which groups a layer with comparisons compares: a first group, and another group or everyone else. */
-function Comparison({ groups, a, b, onChange }: { groups: ComparisonGroup[]; a: number; b: number | null; onChange(id: string): void }) {
-  const f = useFormats();
-  const idOf = (first: number, second: number | null) => `${groups[first].id}-${second === null ? 'rest' : groups[second].id}`;
-  return (
-    <fieldset className="field comparison">
-      <legend className="field__label">
-        <FormattedMessage id="controls.groups" defaultMessage="Groups compared" />
-      </legend>
-      <label className="comparison__part">
-        <span className="visually-hidden">
-          <FormattedMessage id="controls.groups.first" defaultMessage="First group" />
-        </span>
-        <select value={a} onChange={(event) => {
-          const first = Number(event.target.value);
-          onChange(idOf(first, b === first ? null : b));
-        }}>
-          {groups.map((group, i) => (
-            <option key={group.id} value={i}>
-              {f.t(group.label)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <span className="comparison__against" aria-hidden="true">
-        <FormattedMessage id="controls.groups.against" defaultMessage="against" />
-      </span>
-      <label className="comparison__part">
-        <span className="visually-hidden">
-          <FormattedMessage id="controls.groups.second" defaultMessage="compared with" />
-        </span>
-        <select value={b === null ? 'rest' : b} onChange={(event) => onChange(idOf(a, event.target.value === 'rest' ? null : Number(event.target.value)))}>
-          <option value="rest">{f.t(REST)}</option>
-          {groups.map((group, i) =>
-            i === a ? null : (
-              <option key={group.id} value={i}>
-                {f.t(group.label)}
-              </option>
-            ),
-          )}
-        </select>
-      </label>
-    </fieldset>
-  );
-}
-
-const REST = { id: 'controls.groups.rest', defaultMessage: 'everyone else' };

@@ -18,6 +18,7 @@ import type { TableColumn } from '../state/url.ts';
 import { useViewSpec } from '../state/useViewSpec.ts';
 import { useAsync } from './useAsync.ts';
 import { saveText } from './saveText.ts';
+import { catalogueText } from '../config/catalogue/texts/index.ts';
 
 const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
 
@@ -238,7 +239,7 @@ export function DataTable({ client, manifest }: { client: DataClient; manifest: 
           </nav>
           <div className="note">
             <p>
-              {f.t(layer.description)} {f.t(measure.description)}
+              {catalogueText(layer.description)} {catalogueText(measure.description)}
             </p>
             <p>
               {f.t(MESSAGES.classes, {

@@ -8,7 +8,14 @@
  * default measure is not the one a test picks, it has two releases with the
  * older not the default, and it is classed in quartiles with YlGnBu.
  */
-import type { LayerEntry, MeasureSpec, Msg } from '../../src/config/catalogue/types.ts';
+import type { LayerEntry, MeasureSpec, Msg, TextRef } from '../../src/config/catalogue/types.ts';
+import { addCatalogueTexts } from '../../src/config/catalogue/texts/index.ts';
+
+/** A long text of the fixture, registered as the catalogue's texts are. */
+function text(id: string, english: string): TextRef {
+  addCatalogueTexts({ [id]: english });
+  return { id };
+}
 
 const msg = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
 
@@ -17,7 +24,7 @@ function fixtureMeasure(id: string, label: string, short: string): MeasureSpec {
     id,
     label: msg(`fixture.measure.${id}`, label),
     short: msg(`fixture.measure.${id}.short`, short),
-    description: msg(`fixture.measure.${id}.description`, `${label}, for tests.`),
+    description: text(`fixture.measure.${id}.description`, `${label}, for tests.`),
     csv: id,
     format: { style: 'decimal', decimals: 1, storedDecimals: 2 },
     polarity: 'neutral',
@@ -38,7 +45,7 @@ export const FIXTURE_LAYER: LayerEntry = {
   adapter: 'fixture',
   label: msg('fixture.layer.label', 'Fixture rate of tests'),
   short: msg('fixture.layer.short', 'Fixture rate'),
-  description: msg('fixture.layer.description', 'A layer made up for the tests of the catalogue.'),
+  description: text('fixture.layer.description', 'A layer made up for the tests of the catalogue.'),
   levels: {
     ward: { measures: FIXTURE_MEASURES, releases: ['2020', '2022'] },
     lad: { measures: FIXTURE_MEASURES, releases: ['2020', '2022'] },
@@ -54,7 +61,7 @@ export const FIXTURE_LAYER: LayerEntry = {
   ],
   classes: { kind: 'quantiles', count: 4 },
   palette: 'ylgnbu',
-  about: msg('fixture.layer.about', 'Made up for tests.'),
+  about: text('fixture.layer.about', 'Made up for tests.'),
   sources: ['census'],
   attribution: msg('fixture.layer.attribution', 'Fixture © tests'),
   csvColumn: (_level, measure, release, part) =>

@@ -30,6 +30,7 @@ import { AreaTooltip } from '../../src/ui/AreaTooltip.tsx';
 import { ClassLegend } from '../../src/ui/ClassLegend.tsx';
 import { FIXTURE_LAYER } from './fixture.ts';
 import { decodeClasses } from '../../src/data/codes.ts';
+import { loadCatalogueTexts } from '../../src/ui/useCatalogueText.ts';
 
 const LINK = '?layer=fixture_rate&level=ward&measure=growth&release=2020';
 
@@ -165,7 +166,9 @@ describe('a fixture layer added through the catalogue', () => {
     expect(fixtureSpec('?layer=fixture_rate&level=ward&measure=growth').releaseIndex).toBe(1);
   });
 
-  it('reaches the legend: its label, measure, release, four quartile swatches in its palette and its missing-value text', () => {
+  it('reaches the legend: its label, measure, release, four quartile swatches in its palette and its missing-value text', async () => {
+    // The legend's note is a long text, loaded after the first map; here, at once.
+    await loadCatalogueTexts();
     const spec = fixtureSpec();
     const { client } = fixtureClient();
     const html = render(createElement(ClassLegend, { client, spec, manifest: MANIFEST }));

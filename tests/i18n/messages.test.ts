@@ -49,3 +49,24 @@ describe('the catalogue’s messages', () => {
     for (const msg of msgs) expect(parsed[msg.id], msg.id).toEqual(parse(msg.defaultMessage));
   });
 });
+
+describe('the catalogue’s long texts (src/config/catalogue/texts/)', () => {
+  it('give every measure’s description and every layer’s About text, as plain text', async () => {
+    const { LAYERS } = await import('../../src/config/catalogue/index.ts');
+    const { catalogueText } = await import('../../src/config/catalogue/texts/index.ts');
+    const { ICU_SYNTAX } = await import('../../src/i18n/catalogueMessages.ts');
+    for (const layer of LAYERS) {
+      const refs = [layer.about, ...Object.values(layer.levels).flatMap((level) => level!.measures.map((m) => m.description))];
+      for (const ref of refs) {
+        const text = catalogueText(ref);
+        expect(text.trim().length, ref.id).toBeGreaterThan(10);
+        expect(ICU_SYNTAX.test(text), ref.id).toBe(false);
+      }
+    }
+  });
+
+  it('fail loudly on an id no texts file gives', async () => {
+    const { catalogueText } = await import('../../src/config/catalogue/texts/index.ts');
+    expect(() => catalogueText({ id: 'layer.nowhere.about' })).toThrow(/no catalogue text "layer.nowhere.about"/);
+  });
+});

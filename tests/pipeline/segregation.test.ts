@@ -154,7 +154,7 @@ describe('the segregation stage on the fixture, with Output Areas', () => {
     const manifest: Manifest = result.manifest;
     expect(manifest.layers.segregation_ethnicity.levels.ward).toEqual({
       releases: ['2011', '2021'],
-      measures: ['d_lsoa', 'd_lsoa_expected', 'd_lsoa_change', 'd_oa', 'd_oa_expected', 'isolation_lsoa', 'h_lsoa', 'lq', 'contribution'],
+      measures: ['d_lsoa', 'd_lsoa_expected', 'd_lsoa_excess', 'd_lsoa_change', 'd_oa', 'd_oa_expected', 'd_oa_excess', 'isolation_lsoa', 'h_lsoa', 'lq', 'contribution'],
     });
     expect(manifest.layers.segregation_religion.levels.lad!.releases).toEqual(['2021']);
     expect(manifest.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['census2011_oa', 'oa11_lookup']));

@@ -15,6 +15,7 @@ import type { Geography } from '../lookup.ts';
 import { round } from '../output.ts';
 import { csvText, type Cell } from '../stages/downloads.ts';
 import { releaseUnits, type BuiltUnits, type GroupingUnits } from './units.ts';
+import { catalogueText } from '../../../src/config/catalogue/texts/index.ts';
 
 type AreaLevel = 'ward' | 'lad';
 type Scale = UnitScale | 'ward';
@@ -225,7 +226,7 @@ function columnText(column: FigureColumn, level: AreaLevel): string {
   const scale = MEASURE_SCALE[spec.id];
   const format = spec.format.style === 'percent' ? `a fraction (0.25 = 25%), ${spec.format.storedDecimals} decimals` : `${spec.format.storedDecimals} decimals`;
   const over = scale ? ` Units: ${scaleText(scale, column.release)}.` : '';
-  return `${census}: ${spec.label.defaultMessage}. ${oneLine(spec.description.defaultMessage)}${over} (${format})`;
+  return `${census}: ${spec.label.defaultMessage}. ${oneLine(catalogueText(spec.description))}${over} (${format})`;
 }
 
 /** The section of downloads/README.md on the two segregation files. */

@@ -15,6 +15,7 @@ import type { LayerData } from '../model.ts';
 import type { PopulationWeights } from '../population.ts';
 import { areaTotals } from './appData.ts';
 import { adapterOf } from '../adapters/index.ts';
+import { catalogueText } from '../../../src/config/catalogue/texts/index.ts';
 
 type Part = 'value' | 'rank' | 'rankWithinLad' | 'class';
 export type Cell = string | number;
@@ -204,7 +205,7 @@ function partText(column: Column): string {
         : `${measure.format.storedDecimals} decimals`;
   const text =
     part === 'value'
-      ? `${what}: ${oneLine(measure.description.defaultMessage)} (${format})`
+      ? `${what}: ${oneLine(catalogueText(measure.description))} (${format})`
       : part === 'rank'
         ? `${what}: ${rankText(measure, level)}`
         : part === 'rankWithinLad'
@@ -234,9 +235,9 @@ export function downloadsReadme(input: DownloadsInput): string {
     const gaps = layer.gaps.map((g) => `- ${g.release}, ${g.level}: ${g.count.toLocaleString('en-GB')} blank: ${g.reason}`);
     return `### ${entry.label.defaultMessage} (\`${entry.id}\`)
 
-${oneLine(entry.description.defaultMessage)}
+${oneLine(catalogueText(entry.description))}
 
-${oneLine(entry.about.defaultMessage)}
+${oneLine(catalogueText(entry.about))}
 
 Releases: ${releases.join(', ')}. Sources: ${entry.sources.join(', ')} (manifest.json lists the files used).
 ${gaps.length ? `\nBlank cells:\n\n${gaps.join('\n')}\n` : ''}

@@ -4,22 +4,23 @@
  * release, and download columns named `<index>_<release>` and
  * `<share prefix>_<group>_<release>`.
  */
-import type { LayerEntry, MeasureSpec, Msg, Release } from './types.ts';
+import type { LayerEntry, MeasureSpec, Msg, Release, TextRef } from './types.ts';
 
 export const CENSUS_2021: Release = { id: '2021', label: { id: 'release.census2021', defaultMessage: 'Census 2021' }, sourceVintage: 'LSOA 2021' };
 
 /** Simpson's index of an area, 0–1, kept to four decimals. */
-export function simpsonMeasure(texts: { label: Msg; short: Msg; description: Msg }, csv: string): MeasureSpec {
+export function simpsonMeasure(texts: { label: Msg; short: Msg; description: TextRef }, csv: string): MeasureSpec {
   return { id: 'simpson', ...texts, csv, format: { style: 'decimal', decimals: 3, storedDecimals: 4 }, polarity: 'neutral', ranked: true };
 }
 
 /** A group's share of an area's residents. */
-export function shareMeasure(group: { id: string; label: string; short: string }, messagePrefix: string, csvPrefix: string, description: string): MeasureSpec {
+/** Its description is the text `<messagePrefix>.<group>.description` (src/config/catalogue/texts/). */
+export function shareMeasure(group: { id: string; label: string; short: string }, messagePrefix: string, csvPrefix: string): MeasureSpec {
   return {
     id: group.id,
     label: { id: `${messagePrefix}.${group.id}`, defaultMessage: `Share of residents: ${group.label}` },
     short: { id: `${messagePrefix}.${group.id}.short`, defaultMessage: `${group.short} share` },
-    description: { id: `${messagePrefix}.${group.id}.description`, defaultMessage: description },
+    description: { id: `${messagePrefix}.${group.id}.description` },
     csv: `${csvPrefix}_${group.id}`,
     format: { style: 'percent', decimals: 1, storedDecimals: 4 },
     polarity: 'neutral',

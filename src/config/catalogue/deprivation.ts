@@ -31,10 +31,7 @@ export const LSOA_SCORE: MeasureSpec = {
   id: 'score',
   label: { id: 'measure.score', defaultMessage: 'Score' },
   short: { id: 'measure.score.short', defaultMessage: 'Score' },
-  description: {
-    id: 'measure.score.description',
-    defaultMessage: 'The official score of the LSOA; its national rank (1 = most deprived) and decile come with it.',
-  },
+  description: { id: 'measure.score.description' },
   csv: 'score',
   format: { style: 'decimal', decimals: 3, storedDecimals: 3 },
   polarity: 'higherIsWorse',
@@ -47,7 +44,7 @@ function summaryMeasure(measure: Measure): MeasureSpec {
     id: measure,
     label: { id: `measure.${measure}`, defaultMessage: info.label },
     short: { id: `measure.${measure}.short`, defaultMessage: info.short },
-    description: { id: `measure.${measure}.description`, defaultMessage: info.description },
+    description: { id: `measure.${measure}.description` },
     csv: info.csv,
     format: info.percent
       ? { style: 'percent', decimals: 1, storedDecimals: info.decimals }
@@ -84,7 +81,7 @@ function iodLayer(indicator: Indicator): LayerEntry {
     adapter: 'iod',
     label: { id: `layer.${indicator.id}.label`, defaultMessage: indicator.label },
     short: { id: `layer.${indicator.id}.short`, defaultMessage: indicator.short },
-    description: { id: `layer.${indicator.id}.description`, defaultMessage: indicator.scoreNote },
+    description: { id: `layer.${indicator.id}.description` },
     levels: {
       lsoa: { measures: [LSOA_SCORE], releases: ['2019', '2025'] },
       ward: { measures: SUMMARY_MEASURES, releases: ['2025'] },
@@ -93,11 +90,7 @@ function iodLayer(indicator: Indicator): LayerEntry {
     releases: IOD_RELEASES,
     classes: { kind: 'deciles' },
     palette: 'viridis',
-    about: {
-      id: `layer.${indicator.id}.about`,
-      defaultMessage:
-        'Ranks and deciles are relative: decile 1 holds the 10% most deprived LSOAs of England in that release. The 2019 figures are shown only for LSOAs whose boundaries did not change between 2011 and 2021, and a 2019 rank says where an area stood in 2019, not how much deprivation changed.',
-    },
+    about: { id: `layer.${indicator.id}.about` },
     sources: indicator.id === 'imd' || indicator.kind === 'domain' ? ['iod2025', 'iod2019', 'lsoa11_lsoa21', 'file10', 'lookup'] : ['iod2025', 'iod2019', 'lsoa11_lsoa21', 'lookup'],
     attribution: { id: 'attribution.iod', defaultMessage: 'IoD 2025 and 2019 © MHCLG' },
     csvColumn: iodCsvColumn(indicator),

@@ -20,22 +20,12 @@ export const SIMPSON: MeasureSpec = simpsonMeasure(
   {
     label: { id: 'measure.simpson', defaultMessage: 'Ethnic diversity (Simpson’s index)' },
     short: { id: 'measure.simpson.short', defaultMessage: 'Diversity' },
-    description: {
-      id: 'measure.simpson.description',
-      defaultMessage:
-        'The chance that two residents picked at random belong to different broad ethnic groups: 0 when everyone is in one group, at most 0.8 with five groups of equal size.',
-    },
+    description: { id: 'measure.simpson.description' },
   },
   'ethnic_diversity',
 );
 
-const ethnicShare = (group: (typeof ETHNIC_GROUPS)[number]) =>
-  shareMeasure(
-    group,
-    'measure.share',
-    'share',
-    `Usual residents who identified as ${group.label}, as a share of all usual residents (Census 2021; in 2011 the census categories grouped the same way).`,
-  );
+const ethnicShare = (group: (typeof ETHNIC_GROUPS)[number]) => shareMeasure(group, 'measure.share', 'share');
 
 export const DIVERSITY_MEASURES: MeasureSpec[] = [SIMPSON, ...ETHNIC_GROUPS.map(ethnicShare)];
 
@@ -50,11 +40,7 @@ export const DIVERSITY_LAYERS: LayerEntry[] = [
     adapter: 'census-ethnicity',
     label: { id: 'layer.ethnic_diversity.label', defaultMessage: 'Ethnic diversity' },
     short: { id: 'layer.ethnic_diversity.short', defaultMessage: 'Ethnic diversity' },
-    description: {
-      id: 'layer.ethnic_diversity.description',
-      defaultMessage:
-        'Simpson’s diversity index over the five broad ethnic groups of Census 2021 and of Census 2011 grouped the same way (1 − the sum of each group’s squared share), and each group’s share of residents. Classed by national quintiles of each geography and census.',
-    },
+    description: { id: 'layer.ethnic_diversity.description' },
     levels: { lsoa: levelSpec, ward: levelSpec, lad: levelSpec },
     releases: [
       {
@@ -72,11 +58,7 @@ export const DIVERSITY_LAYERS: LayerEntry[] = [
     ],
     classes: { kind: 'quantiles', count: 5 },
     palette: 'ylgnbu',
-    about: {
-      id: 'layer.ethnic_diversity.about',
-      defaultMessage:
-        'Diversity is not segregation: a diverse ward can still be divided street by street, and a ward of one group can be part of a diverse town. With only the five broad groups published for LSOAs, groups within them (Indian, Pakistani and Bangladeshi residents, say) count as one, so diversity is understated where such groups live together. Census counts are perturbed slightly by ONS to protect privacy, so small areas’ shares can be off by a person or two. Census 2011 is compared only by these five broad groups: Roma became a tick box of its own under White in 2021 (in 2011 there was none), write-in answers were coded into groups differently, and the 2011 figures are shown only for LSOAs whose boundaries did not change and for wards and authorities that took in only whole LSOAs of 2011.',
-    },
+    about: { id: 'layer.ethnic_diversity.about' },
     sources: ['census', 'census2011', 'lsoa11_lsoa21', 'lookup'],
     attribution: { id: 'attribution.census', defaultMessage: 'Census 2021 and 2011 © ONS' },
     csvColumn: groupCsvColumn('ethnic_diversity', 'ethnic_share'),

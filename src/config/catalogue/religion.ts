@@ -31,24 +31,12 @@ export const RELIGIOUS_SIMPSON: MeasureSpec = simpsonMeasure(
   {
     label: { id: 'measure.religion.simpson', defaultMessage: 'Religious diversity (Simpson’s index)' },
     short: { id: 'measure.religion.simpson.short', defaultMessage: 'Diversity' },
-    description: {
-      id: 'measure.religion.simpson.description',
-      defaultMessage:
-        'The chance that two residents who answered the religion question, picked at random, gave different answers (counting no religion as an answer): 0 when all gave the same answer, at most 0.875 with eight answers of equal size. Residents who did not answer are left out of the index.',
-    },
+    description: { id: 'measure.religion.simpson.description' },
   },
   'religious_diversity',
 );
 
-const religionShare = (group: (typeof RELIGION_GROUPS)[number]) =>
-  shareMeasure(
-    group,
-    'measure.religion_share',
-    'religion_share',
-    group.answered
-      ? `Usual residents whose answer to the religion question was ${group.label}, as a share of all usual residents, those who did not answer included (Census 2021).`
-      : 'Usual residents who did not answer the voluntary religion question, as a share of all usual residents (Census 2021): the part of the population the diversity index leaves out.',
-  );
+const religionShare = (group: (typeof RELIGION_GROUPS)[number]) => shareMeasure(group, 'measure.religion_share', 'religion_share');
 
 export const RELIGION_MEASURES: MeasureSpec[] = [RELIGIOUS_SIMPSON, ...RELIGION_GROUPS.map(religionShare)];
 
@@ -63,20 +51,12 @@ export const RELIGION_LAYERS: LayerEntry[] = [
     adapter: 'census-religion',
     label: { id: 'layer.religious_diversity.label', defaultMessage: 'Religious diversity' },
     short: { id: 'layer.religious_diversity.short', defaultMessage: 'Religious diversity' },
-    description: {
-      id: 'layer.religious_diversity.description',
-      defaultMessage:
-        'Simpson’s diversity index over the eight answers to the Census 2021 religion question (no religion and seven religions; 1 − the sum of each answer’s squared share among those who answered), and each category’s share of all residents, “Not answered” included. Classed by national quintiles of each geography.',
-    },
+    description: { id: 'layer.religious_diversity.description' },
     levels: { lsoa: levelSpec, ward: levelSpec, lad: levelSpec },
     releases: [CENSUS_2021],
     classes: { kind: 'quantiles', count: 5 },
     palette: 'ylgnbu',
-    about: {
-      id: 'layer.religious_diversity.about',
-      defaultMessage:
-        'The religion question was voluntary, and about 6% of residents in England did not answer it. The index is worked out only over those who answered, so that not answering is not counted as a religion of its own; the share who did not answer is shown beside it, and where it is high the index rests on fewer people. Religions within “Other religion” count as one, so diversity is understated where several smaller religions live together. Diversity is not segregation, and census counts are perturbed slightly by ONS to protect privacy, so small areas’ shares can be off by a person or two.',
-    },
+    about: { id: 'layer.religious_diversity.about' },
     sources: ['census_religion', 'lookup'],
     attribution: { id: 'attribution.census2021', defaultMessage: 'Census 2021 © ONS' },
     csvColumn: groupCsvColumn('religious_diversity', 'religion_share'),

@@ -77,40 +77,39 @@ const index = { style: 'decimal', decimals: 3, storedDecimals: 4 } as const;
 const quotient = { style: 'decimal', decimals: 2, storedDecimals: 3 } as const;
 const share = { style: 'percent', decimals: 1, storedDecimals: 4 } as const;
 
-/** A measure; `key` names its messages where one id has different texts at different levels (`lq`). */
-const measure = (id: string, label: string, short: string, description: string, format: MeasureSpec['format'] = index, key = id): MeasureSpec => ({
+/**
+ * A measure; `key` names its messages where one id has different texts at
+ * different levels (`lq`). Descriptions: src/config/catalogue/texts/segregation.ts.
+ */
+const measure = (id: string, label: string, short: string, format: MeasureSpec['format'] = index, key = id): MeasureSpec => ({
   id,
   label: m(`segregation.measure.${key}`, label),
   short: m(`segregation.measure.${key}.short`, short),
-  description: m(`segregation.measure.${key}.description`, description),
+  description: { id: `segregation.measure.${key}.description` },
   csv: id,
   format,
   polarity: 'neutral',
   ranked: true,
 });
 
-const UNEVEN = 'How unevenly the two groups are spread';
-const BEYOND =
-  'D minus the D that chance alone gives on the same units: the part of D that the residents’ pattern adds. Where a group is small, D can be high by chance alone; this is the fairer figure to rank areas by.';
-
 export const SEGREGATION_MEASURES = {
-  d_lsoa: measure('d_lsoa', 'Dissimilarity (D) over LSOAs', 'D, LSOAs', `${UNEVEN} over the area’s LSOAs: the share of either group that would have to move to another LSOA for both to be spread alike (0 = spread alike, 1 = never in the same LSOA).`),
-  d_lsoa_expected: measure('d_lsoa_expected', 'D by chance alone, over LSOAs', 'D by chance, LSOAs', 'The D that the same residents would give if they were dealt to the same LSOAs at random: the part of D that small units produce by chance alone. Read D against it.'),
-  d_lsoa_excess: measure('d_lsoa_excess', 'D beyond chance, over LSOAs', 'D beyond chance, LSOAs', BEYOND),
-  d_oa_excess: measure('d_oa_excess', 'D beyond chance, over Output Areas', 'D beyond chance, OAs', BEYOND),
-  d_ward_excess: measure('d_ward_excess', 'D beyond chance, over wards', 'D beyond chance, wards', BEYOND),
-  d_lsoa_change: measure('d_lsoa_change', 'Change in D over LSOAs since 2011', 'D change', 'D over LSOAs in Census 2021 minus D over LSOAs in Census 2011 (five broad groups in both; 2011 on LSOAs 2011): above 0, the groups are more unevenly spread than in 2011.'),
-  d_oa: measure('d_oa', 'Dissimilarity (D) over Output Areas', 'D, OAs', `${UNEVEN} over the area’s Output Areas (about 300 residents each; Census 2011 only). Smaller units give larger D.`),
-  d_oa_expected: measure('d_oa_expected', 'D by chance alone, over Output Areas', 'D by chance, OAs', 'The D the same residents would give if dealt to the same Output Areas at random (Census 2011 only). Output Areas are small, so chance alone gives a large D.'),
-  d_ward: measure('d_ward', 'Dissimilarity (D) over wards', 'D, wards', `${UNEVEN} over the authority’s wards.`),
-  d_ward_expected: measure('d_ward_expected', 'D by chance alone, over wards', 'D by chance, wards', 'The D the same residents would give if dealt to the same wards at random.'),
-  isolation_lsoa: measure('isolation_lsoa', 'Isolation of the first group, over LSOAs', 'Isolation', 'The share of the first group among the residents of the LSOA where a member of that group lives, on average: high when the group lives mostly among itself.', share),
-  h_lsoa: measure('h_lsoa', 'Theil’s H, all groups, over LSOAs', 'Theil’s H', 'How far the LSOAs’ mixes of all the groups differ from the area’s own (0 = every LSOA like the area, 1 = every LSOA holds one group). The same for every choice of groups.'),
-  lq_ward: measure('lq', 'Location quotient of the first group (against the authority)', 'Location quotient', 'The first group’s share of the ward’s residents divided by its share of the authority’s: 1 = as in the authority, 2 = twice as concentrated.', quotient, 'lq_ward'),
-  lq_lad: measure('lq', 'Location quotient of the first group (against England)', 'Location quotient', 'The first group’s share of the authority’s residents divided by its share of England’s: 1 = as in England, 2 = twice as concentrated.', quotient, 'lq_lad'),
-  lq_lsoa: measure('lq', 'Location quotient of the first group (against the authority)', 'Location quotient', 'The first group’s share of the LSOA’s residents divided by its share of the authority’s: 1 = as in the authority, 2 = twice as concentrated.', quotient, 'lq_lsoa'),
-  contribution: measure('contribution', 'The ward’s part of its authority’s D over wards', 'Part of authority D', 'The ward’s term ½ |a/A − b/B| in its authority’s D over wards: the terms of all the authority’s wards add up to that D, so the wards whose mix departs most from the authority’s have the largest parts.'),
-  share: measure('share', 'Share of the first group (of the two groups compared)', 'Share', 'The first group’s share of the residents of the two groups compared (of all residents, against the rest).', share),
+  d_lsoa: measure('d_lsoa', 'Dissimilarity (D) over LSOAs', 'D, LSOAs'),
+  d_lsoa_expected: measure('d_lsoa_expected', 'D by chance alone, over LSOAs', 'D by chance, LSOAs'),
+  d_lsoa_excess: measure('d_lsoa_excess', 'D beyond chance, over LSOAs', 'D beyond chance, LSOAs'),
+  d_oa_excess: measure('d_oa_excess', 'D beyond chance, over Output Areas', 'D beyond chance, OAs'),
+  d_ward_excess: measure('d_ward_excess', 'D beyond chance, over wards', 'D beyond chance, wards'),
+  d_lsoa_change: measure('d_lsoa_change', 'Change in D over LSOAs since 2011', 'D change'),
+  d_oa: measure('d_oa', 'Dissimilarity (D) over Output Areas', 'D, OAs'),
+  d_oa_expected: measure('d_oa_expected', 'D by chance alone, over Output Areas', 'D by chance, OAs'),
+  d_ward: measure('d_ward', 'Dissimilarity (D) over wards', 'D, wards'),
+  d_ward_expected: measure('d_ward_expected', 'D by chance alone, over wards', 'D by chance, wards'),
+  isolation_lsoa: measure('isolation_lsoa', 'Isolation of the first group, over LSOAs', 'Isolation', share),
+  h_lsoa: measure('h_lsoa', 'Theil’s H, all groups, over LSOAs', 'Theil’s H'),
+  lq_ward: measure('lq', 'Location quotient of the first group (against the authority)', 'Location quotient', quotient, 'lq_ward'),
+  lq_lad: measure('lq', 'Location quotient of the first group (against England)', 'Location quotient', quotient, 'lq_lad'),
+  lq_lsoa: measure('lq', 'Location quotient of the first group (against the authority)', 'Location quotient', quotient, 'lq_lsoa'),
+  contribution: measure('contribution', 'The ward’s part of its authority’s D over wards', 'Part of authority D'),
+  share: measure('share', 'Share of the first group (of the two groups compared)', 'Share', share),
 } satisfies Record<string, MeasureSpec>;
 
 const S = SEGREGATION_MEASURES;
@@ -152,10 +151,7 @@ function levels(releases: string[]): Partial<Record<Level, { measures: MeasureSp
 const csvColumn: LayerEntry['csvColumn'] = (_level, spec, release, part) =>
   `${spec.csv}_${release}${{ value: '', rank: '_rank', class: '_quintile', rankWithinLad: '_rank_within_lad' }[part]}`;
 
-const ABOUT = m(
-  'layer.segregation.about',
-  'Every figure names its unit (Output Areas, LSOAs or wards) and the number of units, and comes with the D that chance alone gives on the same units; see “What the index of dissimilarity measures” above.',
-);
+const ABOUT = { id: 'layer.segregation.about' };
 
 export const SEGREGATION_LAYERS: LayerEntry[] = [
   {
@@ -168,10 +164,7 @@ export const SEGREGATION_LAYERS: LayerEntry[] = [
     comparisons: { groups: ETHNICITY.groups, default: 'white-rest' },
     label: m('layer.segregation_ethnicity.label', 'Segregation by ethnic group'),
     short: m('layer.segregation_ethnicity.short', 'Ethnic segregation'),
-    description: m(
-      'layer.segregation_ethnicity.description',
-      'How unevenly two broad ethnic groups (or one group and everyone else) live across the small areas inside each ward and authority, Census 2021 and 2011, with what chance alone would give. Classed by national quintiles.',
-    ),
+    description: { id: 'layer.segregation_ethnicity.description' },
     levels: levels(['2011', '2021']),
     releases: [CENSUS_2011, NO_FIGURE],
     classes: { kind: 'quantiles', count: 5 },
@@ -191,10 +184,7 @@ export const SEGREGATION_LAYERS: LayerEntry[] = [
     comparisons: { groups: RELIGION.groups, default: 'muslim-rest' },
     label: m('layer.segregation_religion.label', 'Segregation by religion'),
     short: m('layer.segregation_religion.short', 'Religious segregation'),
-    description: m(
-      'layer.segregation_religion.description',
-      'How unevenly residents of two answers to the religion question (or one and everyone else who answered) live across the LSOAs inside each ward and authority, Census 2021, with what chance alone would give. Classed by national quintiles.',
-    ),
+    description: { id: 'layer.segregation_religion.description' },
     levels: levels(['2021']),
     releases: [NO_FIGURE],
     classes: { kind: 'quantiles', count: 5 },

@@ -48,12 +48,23 @@ export interface NumberFormat {
   storedDecimals: number;
 }
 
+/**
+ * A long text of the catalogue (a measure's description, a layer's About
+ * text), by id. Only the About page, the table and the downloads dictionary
+ * show these, so the texts live apart from the entries
+ * (src/config/catalogue/texts/) and load with those views, not with the
+ * first map; `catalogueText(ref)` there gives the text.
+ */
+export interface TextRef {
+  id: string;
+}
+
 export interface MeasureSpec {
   /** Stable id: file names, URL value. */
   id: string;
   label: Msg;
   short: Msg;
-  description: Msg;
+  description: TextRef;
   /** Column stem in the CSV downloads. */
   csv: string;
   format: NumberFormat;
@@ -141,15 +152,15 @@ export interface LayerEntry {
   comparisons?: { groups: ComparisonGroup[]; default: string };
   label: Msg;
   short: Msg;
-  /** One or two sentences: what the numbers mean (legend note, About page). */
-  description: Msg;
+  /** One or two sentences: what the numbers mean (legend note, table, About page; a long text, see TextRef). */
+  description: TextRef;
   levels: Partial<Record<Level, LevelSpec>>;
   /** All releases, oldest first. The newest is the default. */
   releases: Release[];
   classes: ClassSchemeSpec;
   palette: PaletteId;
   /** The longer explanation on the About page (method, caveats). */
-  about: Msg;
+  about: TextRef;
   /** Ids in data/sources.json. */
   sources: string[];
   /** Short attribution shown on the map while the layer is on. */

@@ -8,9 +8,11 @@ import { toCss } from '../../config/palette.ts';
 import { useFormats } from '../../i18n/useText.ts';
 import type { ProviderLegendProps } from '../providers/types.ts';
 import { useDotsView } from './state.ts';
+import { useCatalogueText } from '../../ui/useCatalogueText.ts';
 
 export default function DotsLegend({ spec }: ProviderLegendProps) {
   const f = useFormats();
+  const note = useCatalogueText(spec.layer.description);
   const view = useDotsView();
   const categories = spec.layer.classes.kind === 'categories' ? spec.layer.classes.categories : [];
   const total = view.sums.reduce((a, b) => a + b, 0);
@@ -50,7 +52,7 @@ export default function DotsLegend({ spec }: ProviderLegendProps) {
           <FormattedMessage id="dots.legend.error" defaultMessage="No dots: {error}" values={{ error: view.error }} />
         </p>
       )}
-      <p className="legend__note">{f.t(spec.layer.description)}</p>
+      {note && <p className="legend__note">{note}</p>}
     </section>
   );
 }
