@@ -19,6 +19,7 @@ import { Controls } from './ui/Controls.tsx';
 import { Legend } from './ui/Legend.tsx';
 import { Notices } from './ui/Notices.tsx';
 import { SearchBox } from './ui/SearchBox.tsx';
+import { notifyProblems } from './state/notifyProblems.ts';
 
 interface Ready {
   client: DataClient;
@@ -47,10 +48,6 @@ const VIEW_LABELS: Record<View, React.ReactNode> = {
 const MESSAGES = {
   formatMismatch: { id: 'boot.format', defaultMessage: 'The data was built for format {built}; this app reads format {reads}. Run npm run data again.' },
   notBuilt: { id: 'boot.notBuilt', defaultMessage: '{error}. Has the data been built (npm run data)?' },
-  unknownArea: {
-    id: 'selection.unknown',
-    defaultMessage: '{code} is not an LSOA 2021, ward {ward} or authority {lad} code in this data, so nothing is selected.',
-  },
 };
 
 function useBoot(config: AppConfig): { ready?: Ready; error?: Problem } {
@@ -89,7 +86,7 @@ function useSelectionCheck(client: DataClient | undefined, manifest: Manifest | 
     describeArea(client, selection).then(
       (area) => {
         if (current && !area && selectedArea(useAppStore.getState()) === selection) {
-          useAppStore.getState().notify({ msg: MESSAGES.unknownArea, values: { code: selection, ward: manifest.vintages.ward, lad: manifest.vintages.lad } }, 'warning');
+          notifyProblems([{ key: 'unknownArea', values: { code: selection, ward: manifest.vintages.ward, lad: manifest.vintages.lad } }]);
           useAppStore.getState().select(null);
         }
       },

@@ -26,6 +26,7 @@ import { atlasStatus } from './status.ts';
 import { providerFor } from './providers/index.ts';
 import type { HoverState, ProvidedLayers } from './providers/types.ts';
 import { activeSelectionTool } from './selection/toolState.ts';
+import { notifyProblems } from '../state/notifyProblems.ts';
 
 // The selection toolbar comes after the first map: nothing of it is needed to draw England.
 const SelectionToolbar = lazy(() => import('./selection/SelectionToolbar.tsx').then((module) => ({ default: module.SelectionToolbar })));
@@ -37,7 +38,6 @@ interface Props {
   config: AppConfig;
 }
 
-const BASEMAP_FAILED = { id: 'map.basemapFailed', defaultMessage: 'The basemap style {url} could not be loaded, so the map shows the data alone.' };
 
 export function MapView({ client, tiles, manifest, config }: Props) {
   const intl = useIntl();
@@ -67,7 +67,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       level: useAppStore.getState().level,
       onStyleReady: () => setReady(true),
       onBasemapFailed: () => {
-        useAppStore.getState().notify({ msg: BASEMAP_FAILED, values: { url: config.basemapStyleUrl ?? '' } }, 'warning');
+        notifyProblems([{ key: 'basemapFailed', values: { url: config.basemapStyleUrl ?? '' } }]);
         setBasemap(false);
       },
     });

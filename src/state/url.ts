@@ -11,6 +11,7 @@
 import { DEFAULT_LAYER_ID, layerById, levelsOf, measureOf } from '../config/catalogue/index.ts';
 import { parseComparison } from '../config/catalogue/segregation.ts';
 import type { Msg } from '../config/catalogue/types.ts';
+import type { ProblemKey } from './problemMessages.ts';
 import { CODE_PATTERNS, isLevel, levelOfCode, type Level } from '../config/geography.ts';
 
 export interface Viewport {
@@ -85,11 +86,20 @@ export const DEFAULT_URL_STATE: UrlState = {
   sort: { column: 'rank', direction: 'asc' },
 };
 
-/** A problem with a link, as a message for the notices. */
+/** A problem with a link, as a message for the notices (the app's notices take any message, with its values). */
 export interface Problem {
   msg: Msg;
   /** Values of the message; a message among them (a layer's label) is translated too. */
   values?: Record<string, string | number | Msg>;
+}
+
+/**
+ * A problem found in a link: which one (its message is in urlMessages.ts,
+ * loaded only when a link has a problem) and the values of its message.
+ */
+export interface UrlProblem {
+  key: ProblemKey;
+  values?: Problem['values'];
 }
 
 // `indicator` is the name links used before layers other than the IoD existed.
@@ -126,32 +136,6 @@ function parseViewport(text: string): Viewport | undefined {
   return roundViewport({ longitude, latitude, zoom });
 }
 
-const msg = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
-
-export const URL_MESSAGES = {
-  unknown: msg(
-    'url.unknown',
-    'The link’s {name} “{value}” is not one this map knows, so it shows {name, select, layer {the Index of Multiple Deprivation} level {neighbourhoods (LSOAs)} view {the map} other {the default}} instead.',
-  ),
-  repeated: msg('url.repeated', 'The link gave the {name} {count} times; the map uses “{value}”.'),
-  layerLevel: msg(
-    'url.layerLevel',
-    '{layer} is not mapped for {level, select, lsoa {neighbourhoods (LSOAs)} ward {wards} other {local authorities}}, so the map shows it for {fallback, select, lsoa {neighbourhoods (LSOAs)} ward {wards} other {local authorities}}.',
-  ),
-  areaAndAreas: msg('url.areaAndAreas', 'The link selected both one area and a set of areas; the map selects the one area.'),
-  measure: msg('url.measure', 'The link’s measure “{value}” does not exist for {layer} at this level, so the map shows {fallback}.'),
-  release: msg('url.release', 'The link’s release “{value}” is not available for {layer} at this level, so the map shows the newest.'),
-  groups: msg('url.groups', 'The link’s groups “{value}” are not two groups {layer} compares, so the map shows {fallback}.'),
-  name: msg('url.name', 'The link’s selection name was longer than {max} characters, so it was cut short.'),
-  area: msg('url.area', 'The link’s area “{value}” is not an English LSOA, ward or authority code, so nothing is selected.'),
-  areas: msg('url.areas', 'The link’s list of areas had {count, plural, one {# entry} other {# entries}} that {count, plural, one {is} other {are}} not area codes of the same level; {count, plural, one {it was} other {they were}} left out.'),
-  tooManyAreas: msg('url.tooManyAreas', 'The link selected more than {max} areas; the first {max} are kept.'),
-  feature: msg('url.feature', 'The link’s feature “{value}” is not a feature of a point layer of this map, so nothing is selected.'),
-  map: msg('url.map', 'The link’s map position “{value}” is not zoom/latitude/longitude, so the map shows all of England.'),
-  lad: msg('url.lad', 'The link’s authority filter “{value}” is not an authority code, so the table shows all of England.'),
-  sort: msg('url.sort', 'The link’s table order “{value}” is not understood, so the table is in rank order.'),
-  extra: msg('url.extra', 'The link had settings this map does not use ({names}); they were ignored.'),
-};
 
 /**
  * A setting of a link: of its values, the last one that `accept` takes
@@ -162,7 +146,7 @@ function pick<T>(
   names: string[],
   accept: (value: string) => T | undefined,
   onBad: (value: string) => void,
-  problems: Problem[],
+  problems: UrlProblem[],
 ): T | undefined {
   const values = [...params].filter(([name]) => names.includes(name)).map(([, value]) => value);
   if (values.length === 0) return undefined;
@@ -174,11 +158,11 @@ function pick<T>(
     else chosen = { value, parsed };
   }
   if (!chosen) onBad(bad[bad.length - 1]);
-  else if (values.length > 1) problems.push({ msg: URL_MESSAGES.repeated, values: { name: names[0], count: values.length, value: echo(chosen.value) } });
+  else if (values.length > 1) problems.push({ key: 'repeated', values: { name: names[0], count: values.length, value: echo(chosen.value) } });
   return chosen?.parsed;
 }
 
-function parseSelection(params: URLSearchParams, problems: Problem[]): SelectionRef | null {
+function parseSelection(params: URLSearchParams, problems: UrlProblem[]): SelectionRef | null {
   const area = pick(
     params,
     ['area'],
@@ -186,11 +170,11 @@ function parseSelection(params: URLSearchParams, problems: Problem[]): Selection
       const code = value.trim().toUpperCase();
       return levelOfCode(code) ? code : undefined;
     },
-    (value) => problems.push({ msg: URL_MESSAGES.area, values: { value: echo(value) } }),
+    (value) => problems.push({ key: 'area', values: { value: echo(value) } }),
     problems,
   );
   if (area) {
-    if (params.has('areas') || params.has('feature')) problems.push({ msg: URL_MESSAGES.areaAndAreas });
+    if (params.has('areas') || params.has('feature')) problems.push({ key: 'areaAndAreas' });
     return { kind: 'area', code: area };
   }
   const areas = params.getAll('areas').join(',');
@@ -198,8 +182,8 @@ function parseSelection(params: URLSearchParams, problems: Problem[]): Selection
     const codes = [...new Set(areas.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean))];
     const level = codes.map(levelOfCode).find(Boolean);
     const kept = codes.filter((code) => level && levelOfCode(code) === level);
-    if (kept.length < codes.length) problems.push({ msg: URL_MESSAGES.areas, values: { count: codes.length - kept.length } });
-    if (kept.length > MAX_SELECTED_AREAS) problems.push({ msg: URL_MESSAGES.tooManyAreas, values: { max: MAX_SELECTED_AREAS } });
+    if (kept.length < codes.length) problems.push({ key: 'areas', values: { count: codes.length - kept.length } });
+    if (kept.length > MAX_SELECTED_AREAS) problems.push({ key: 'tooManyAreas', values: { max: MAX_SELECTED_AREAS } });
     if (kept.length > 0) return { kind: 'areas', codes: kept.slice(0, MAX_SELECTED_AREAS) };
   }
   const feature = pick(
@@ -212,13 +196,13 @@ function parseSelection(params: URLSearchParams, problems: Problem[]): Selection
       // Only point layers have features; areas are selected with `area`.
       return layer && layer.kind !== 'area' ? { kind: 'feature' as const, layer: layer.id, id: value.slice(at + 1) } : undefined;
     },
-    (value) => problems.push({ msg: URL_MESSAGES.feature, values: { value: echo(value) } }),
+    (value) => problems.push({ key: 'feature', values: { value: echo(value) } }),
     problems,
   );
   return feature ?? null;
 }
 
-export function parseUrlState(search: string): { state: UrlState; problems: Problem[] } {
+export function parseUrlState(search: string): { state: UrlState; problems: UrlProblem[] } {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(search);
@@ -226,8 +210,8 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
     params = new URLSearchParams();
   }
   const state: UrlState = { ...DEFAULT_URL_STATE, sort: { ...DEFAULT_URL_STATE.sort } };
-  const problems: Problem[] = [];
-  const unknown = (name: string) => (value: string) => problems.push({ msg: URL_MESSAGES.unknown, values: { name, value: echo(value) } });
+  const problems: UrlProblem[] = [];
+  const unknown = (name: string) => (value: string) => problems.push({ key: 'unknown', values: { name, value: echo(value) } });
 
   const layer = pick(params, ['layer', 'indicator'], (v) => layerById(v.trim())?.id, unknown('layer'), problems);
   if (layer) state.layer = layer;
@@ -238,7 +222,7 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
   if (!entry.levels[state.level]) {
     const fallback = levelsOf(entry)[0];
     // Only a level the link asked for is worth a notice; the default level quietly becomes the layer's first.
-    if (level) problems.push({ msg: URL_MESSAGES.layerLevel, values: { layer: entry.label, level: state.level, fallback } });
+    if (level) problems.push({ key: 'layerLevel', values: { layer: entry.label, level: state.level, fallback } });
     state.level = fallback;
   }
   const levelSpec = entry.levels[state.level]!;
@@ -247,7 +231,7 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
     params,
     ['measure'],
     (v) => measureOf(entry, state.level, v.trim())?.id,
-    (value) => problems.push({ msg: URL_MESSAGES.measure, values: { value: echo(value), layer: entry.label, fallback: levelSpec.measures[0].label } }),
+    (value) => problems.push({ key: 'measure', values: { value: echo(value), layer: entry.label, fallback: levelSpec.measures[0].label } }),
     problems,
   );
   // The default measure is left out of links (null), so that a link stays short.
@@ -257,7 +241,7 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
     params,
     ['release'],
     (v) => (levelSpec.releases.includes(v.trim()) ? v.trim() : undefined),
-    (value) => problems.push({ msg: URL_MESSAGES.release, values: { value: echo(value), layer: entry.label } }),
+    (value) => problems.push({ key: 'release', values: { value: echo(value), layer: entry.label } }),
     problems,
   );
   if (release && release !== levelSpec.releases[levelSpec.releases.length - 1]) state.release = release;
@@ -268,7 +252,7 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
       params,
       ['groups'],
       (v) => parseComparison(comparisons, v)?.id,
-      (value) => problems.push({ msg: URL_MESSAGES.groups, values: { value: echo(value), layer: entry.label, fallback: comparisons.default } }),
+      (value) => problems.push({ key: 'groups', values: { value: echo(value), layer: entry.label, fallback: comparisons.default } }),
       problems,
     );
     if (groups && groups !== comparisons.default) state.groups = groups;
@@ -278,11 +262,11 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
   const name = params.getAll('name').pop()?.replace(/\s+/g, ' ').trim();
   // A name belongs to a set of areas; on anything else it names nothing.
   if (name && state.selection?.kind === 'areas') {
-    if ([...name].length > MAX_SELECTION_NAME) problems.push({ msg: URL_MESSAGES.name, values: { max: MAX_SELECTION_NAME } });
+    if ([...name].length > MAX_SELECTION_NAME) problems.push({ key: 'name', values: { max: MAX_SELECTION_NAME } });
     state.selectionName = [...name].slice(0, MAX_SELECTION_NAME).join('');
   }
 
-  const viewport = pick(params, ['map'], parseViewport, (value) => problems.push({ msg: URL_MESSAGES.map, values: { value: echo(value) } }), problems);
+  const viewport = pick(params, ['map'], parseViewport, (value) => problems.push({ key: 'map', values: { value: echo(value) } }), problems);
   if (viewport) state.viewport = viewport;
 
   const view = pick(params, ['view'], (v) => VIEWS.find((known) => known === v), unknown('view'), problems);
@@ -292,7 +276,7 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
     params,
     ['lad'],
     (v) => (CODE_PATTERNS.lad.test(v.trim().toUpperCase()) ? v.trim().toUpperCase() : undefined),
-    (value) => problems.push({ msg: URL_MESSAGES.lad, values: { value: echo(value) } }),
+    (value) => problems.push({ key: 'lad', values: { value: echo(value) } }),
     problems,
   );
   if (lad) state.tableLad = lad;
@@ -306,13 +290,13 @@ export function parseUrlState(search: string): { state: UrlState; problems: Prob
         ? { column: column as TableColumn, direction }
         : undefined;
     },
-    (value) => problems.push({ msg: URL_MESSAGES.sort, values: { value: echo(value) } }),
+    (value) => problems.push({ key: 'sort', values: { value: echo(value) } }),
     problems,
   );
   if (sort) state.sort = sort;
 
   const extra = [...new Set(params.keys())].filter((key) => !KNOWN_PARAMS.includes(key));
-  if (extra.length > 0) problems.push({ msg: URL_MESSAGES.extra, values: { names: echo(extra.join(', ')) } });
+  if (extra.length > 0) problems.push({ key: 'extra', values: { names: echo(extra.join(', ')) } });
   return { state, problems };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { StoreApi, UseBoundStore } from 'zustand';
 import { formatUrlState, parseUrlState, type UrlState } from './url.ts';
+import { notifyProblems } from './notifyProblems.ts';
 import { urlStateOf, type AppState } from './store.ts';
 
 const REPLACE_ONLY: (keyof UrlState)[] = ['viewport', 'sort'];
@@ -18,7 +19,7 @@ export function startUrlSync(store: UseBoundStore<StoreApi<AppState>>): () => vo
   const applyLocation = () => {
     const { state, problems } = parseUrlState(window.location.search);
     store.getState().applyUrlState(state);
-    for (const problem of problems) store.getState().notify(problem, 'warning');
+    notifyProblems(problems);
   };
   applyLocation();
   let current = urlStateOf(store.getState());
@@ -40,7 +41,7 @@ export function startUrlSync(store: UseBoundStore<StoreApi<AppState>>): () => vo
     const { state, problems } = parseUrlState(window.location.search);
     current = state;
     store.getState().applyUrlState(state);
-    for (const problem of problems) store.getState().notify(problem, 'warning');
+    notifyProblems(problems);
   };
   window.addEventListener('popstate', onPopState);
   return () => {

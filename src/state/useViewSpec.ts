@@ -6,6 +6,7 @@
 import { useEffect, useMemo } from 'react';
 import type { Manifest } from '../data/schema.ts';
 import { useAppStore } from './store.ts';
+import { notifyProblems } from './notifyProblems.ts';
 import { resolveView, type ViewSpec } from './viewSpec.ts';
 
 let cache: { key: string; manifest: Pick<Manifest, 'layers'>; result: ReturnType<typeof resolveView> } | null = null;
@@ -26,7 +27,7 @@ export function useViewSpec(manifest: Pick<Manifest, 'layers'>): ViewSpec {
   const groups = useAppStore((s) => s.groups);
   const result = useMemo(() => resolveCached(layer, level, measure, release, groups, manifest), [layer, level, measure, release, groups, manifest]);
   useEffect(() => {
-    for (const problem of result.problems) useAppStore.getState().notify(problem);
+    notifyProblems(result.problems);
   }, [result]);
   return result.spec;
 }

@@ -12,7 +12,8 @@ import { NO_DATA_COLOUR, type Rgb } from '../config/palette.ts';
 import { dataPaths, type Manifest } from '../data/schema.ts';
 import { ALL_GROUPS, computedPath } from '../data/computed/paths.ts';
 import { parseComparison } from '../config/catalogue/segregation.ts';
-import type { Problem, UrlState } from './url.ts';
+import type { UrlState } from './url.ts';
+import type { KeyedProblem } from './notifyProblems.ts';
 
 export interface ViewSpec {
   layer: LayerEntry;
@@ -38,27 +39,19 @@ export interface ViewSpec {
   key: string;
 }
 
-const NOT_BUILT: Msg = {
-  id: 'view.notBuilt',
-  defaultMessage: '{layer} is not in this build of the data (its source file was not given to the pipeline), so the map shows {fallback}.',
-};
-const RELEASE_NOT_BUILT: Msg = {
-  id: 'view.releaseNotBuilt',
-  defaultMessage: 'The {release} figures of {layer} are not in this build of the data, so the map shows the newest.',
-};
 
 /**
  * Resolves the state against the catalogue and the build. Never fails: a
  * layer or release the build lacks falls back to the default, with problems
  * to show.
  */
-export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'> & { groups?: string | null }, manifest: Pick<Manifest, 'layers'>): { spec: ViewSpec; problems: Problem[] } {
-  const problems: Problem[] = [];
+export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' | 'release'> & { groups?: string | null }, manifest: Pick<Manifest, 'layers'>): { spec: ViewSpec; problems: KeyedProblem[] } {
+  const problems: KeyedProblem[] = [];
   let layer = layerById(state.layer) ?? layerById(DEFAULT_LAYER_ID)!;
   let level = layer.levels[state.level] ? state.level : levelsOf(layer)[0];
   if (!manifest.layers[layer.id]?.levels[level]) {
     const fallback = layerById(DEFAULT_LAYER_ID)!;
-    problems.push({ msg: NOT_BUILT, values: { layer: layer.label, fallback: fallback.label } });
+    problems.push({ key: 'notBuilt', values: { layer: layer.label, fallback: fallback.label } });
     layer = fallback;
     level = layer.levels[level] ? level : levelsOf(layer)[0];
   }
@@ -70,7 +63,7 @@ export function resolveView(state: Pick<UrlState, 'layer' | 'level' | 'measure' 
   let releaseId = state.release ?? builtReleases[builtReleases.length - 1];
   if (!builtReleases.includes(releaseId)) {
     // A release of a layer that fell back was asked of another layer: the layer's problem says enough.
-    if (state.release && layer.id === state.layer) problems.push({ msg: RELEASE_NOT_BUILT, values: { release: state.release, layer: layer.label } });
+    if (state.release && layer.id === state.layer) problems.push({ key: 'releaseNotBuilt', values: { release: state.release, layer: layer.label } });
     releaseId = builtReleases[builtReleases.length - 1];
   }
   const scheme = schemeKind(layer.classes);

@@ -32,6 +32,7 @@ import { useAsync } from './useAsync.ts';
 import { panelSectionsFor } from './sections.ts';
 import { SelectionName } from './selection/SelectionName.tsx';
 import { SelectionDownload } from './selection/SelectionDownload.tsx';
+import { catalogueText } from '../config/catalogue/texts/index.ts';
 
 interface Props {
   client: DataClient;
@@ -263,7 +264,7 @@ export function AreaFigures({ profile, info, spec, manifest }: { profile: Profil
     <>
       <p className="headline">
         <span className="headline__value">
-          {figure.cls > 0 ? f.t(MESSAGES.headlineClass, { className, cls: f.integer(figure.cls) }) : f.t(release.missing ?? MESSAGES.noValue)}
+          {figure.cls > 0 ? f.t(MESSAGES.headlineClass, { className, cls: f.integer(figure.cls) }) : (release.missing ? catalogueText(release.missing) : f.t(MESSAGES.noValue))}
         </span>
         {f.t(figure.cls > 0 ? (figure.value === null ? MESSAGES.headlineOfNoValue : MESSAGES.headlineValueOf) : MESSAGES.headlineValue, {
           count: f.integer(classCount),

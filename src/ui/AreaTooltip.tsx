@@ -6,6 +6,7 @@ import type { ChoroplethData } from '../map/providers/choropleth.tsx';
 import { useFormats } from '../i18n/useText.ts';
 import { toCss } from '../config/palette.ts';
 import { useAsync } from './useAsync.ts';
+import { catalogueText } from '../config/catalogue/texts/index.ts';
 
 interface Props {
   client: DataClient;
@@ -31,7 +32,7 @@ export function AreaTooltip({ client, code, x, y, data }: Props) {
       <div className="tooltip__value">
         <span className="swatch" style={{ background: toCss(spec.colours[cls] ?? spec.colours[0]) }} />
         {cls === 0 ? (
-          f.t(spec.release.missing ?? { id: 'tooltip.noValue', defaultMessage: 'No value' })
+          (spec.release.missing ? catalogueText(spec.release.missing) : f.t({ id: 'tooltip.noValue', defaultMessage: 'No value' }))
         ) : (
           <FormattedMessage
             id="tooltip.class"

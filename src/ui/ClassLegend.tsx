@@ -17,6 +17,7 @@ const NO_VALUE = { id: 'legend.noValue', defaultMessage: 'Loading, or no value' 
 export function ClassLegend({ client, spec, manifest }: ProviderLegendProps) {
   const f = useFormats();
   const note = useCatalogueText(spec.layer.description);
+  const missing = useCatalogueText(spec.release.missing);
   const classes = useAsync(() => client.classes(spec.paths.classes), [client, spec.paths.classes]);
   const breaks = classes.value?.breaks[spec.releaseIndex] ?? undefined;
   const model = spec.scheme.legend(spec.layer.classes, spec.layer.palette, { breaks, format: (value) => f.measure(spec.measure, value) });
@@ -74,7 +75,7 @@ export function ClassLegend({ client, spec, manifest }: ProviderLegendProps) {
         />
       </p>
       <p className="legend__note">
-        <span className="swatch" style={{ background: toCss(spec.colours[0]) }} aria-hidden="true" /> {f.t(spec.release.missing ?? NO_VALUE)}
+        <span className="swatch" style={{ background: toCss(spec.colours[0]) }} aria-hidden="true" /> {missing ?? f.t(NO_VALUE)}
       </p>
     </section>
   );

@@ -1,8 +1,8 @@
 /**
  * A long text of the catalogue (src/config/catalogue/texts/) for a component
- * of the first view (the legend's note): the texts are loaded after the
- * first map, on first use, so the map does not wait for them. Undefined until
- * they are in.
+ * of the first view (the legend's note): the texts load once the map has
+ * drawn its first view (src/map/status.ts says so with `atlas:ready`), so the
+ * map never waits for them. Undefined until they are in.
  */
 import { useEffect, useState } from 'react';
 import type { TextRef } from '../config/catalogue/types.ts';
@@ -11,42 +11,28 @@ type Texts = typeof import('../config/catalogue/texts/index.ts');
 let loaded: Texts | null = null;
 let loading: Promise<Texts> | null = null;
 
-/** Resolves once the map has drawn its first view (src/map/status.ts says so with `atlas:ready`), or after a while without a map. */
-function afterFirstMap(): Promise<void> {
-  if ((window as { __atlas?: { firstReadyAt: number | null } }).__atlas?.firstReadyAt != null) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(done, 3000);
-    window.addEventListener(
-      'atlas:ready',
-      () => {
-        clearTimeout(timer);
-        done();
-      },
-      { once: true },
-    );
-  });
-}
+const load = () =>
+  (loading ??= import('../config/catalogue/texts/index.ts').then(
+    (module) => (loaded = module),
+    (error) => {
+      // Tried again at the next mount.
+      loading = null;
+      throw error;
+    },
+  ));
 
-/** Loads the texts now, without waiting for the map (for views without one, and for tests that render once). */
-export async function loadCatalogueTexts(): Promise<void> {
-  loaded ??= await import('../config/catalogue/texts/index.ts');
-}
+/** Loads the texts now, without waiting for the map (for tests that render once). */
+export const loadCatalogueTexts = load;
 
-export function useCatalogueText(ref: TextRef): string | undefined {
-  const [texts, setTexts] = useState<Texts | null>(loaded);
+export function useCatalogueText(ref: TextRef | undefined): string | undefined {
+  const [texts, setTexts] = useState(loaded);
   useEffect(() => {
     if (texts) return;
-    let current = true;
-    loading ??= afterFirstMap()
-      .then(() => import('../config/catalogue/texts/index.ts'))
-      .then((module) => (loaded = module));
-    loading.then((module) => current && setTexts(module)).catch(() => {
-      // A failed load leaves the note out; the next mount tries again.
-      loading = null;
-    });
-    return () => {
-      current = false;
-    };
+    // Without the texts the note is left out.
+    const show = () => load().then(setTexts, () => {});
+    if (window.__atlas?.firstReadyAt != null) show();
+    else window.addEventListener('atlas:ready', show, { once: true });
+    return () => window.removeEventListener('atlas:ready', show);
   }, [texts]);
-  return texts?.catalogueText(ref);
+  return ref && texts?.catalogueText(ref);
 }

@@ -55,7 +55,7 @@ export const FIXTURE_LAYER: LayerEntry = {
       id: '2020',
       label: msg('fixture.release.2020', 'Fixture survey 2020'),
       sourceVintage: 'Ward 2020',
-      missing: msg('fixture.release.2020.missing', 'Not surveyed in 2020'),
+      missing: text('fixture.release.2020.missing', 'Not surveyed in 2020'),
     },
     { id: '2022', label: msg('fixture.release.2022', 'Fixture survey 2022'), sourceVintage: 'Ward 2022' },
   ],

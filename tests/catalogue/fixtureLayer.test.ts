@@ -149,7 +149,7 @@ describe('a fixture layer added through the catalogue', () => {
     // Its default measure and newest release stay out of links.
     expect(formatUrlState(parseUrlState('?layer=fixture_rate&level=ward&measure=rate&release=2022').state)).toBe('?layer=fixture_rate&level=ward');
     // Another layer's measure or release is refused for it, as for any layer.
-    expect(parseUrlState('?layer=fixture_rate&level=ward&measure=extent&release=2019').problems.map((p) => p.msg.id)).toEqual(['url.measure', 'url.release']);
+    expect(parseUrlState('?layer=fixture_rate&level=ward&measure=extent&release=2019').problems.map((p) => p.key)).toEqual(['measure', 'release']);
   });
 
   it('reaches the view spec: its paths, its release row, its colours', () => {

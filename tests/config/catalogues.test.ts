@@ -19,8 +19,9 @@ import { CODE_PATTERNS, isLevel, isOutsideEnglandCode, LEVELS, levelOfCode, type
 import { INDICATOR_IDS, INDICATORS, indicatorById, isIndicatorId, type IndicatorId } from '../../src/config/indicators.ts';
 import { LEVEL_NAMES } from '../../src/config/levelText.ts';
 import { isMeasure, MEASURE_INFO, MEASURES } from '../../src/config/measures.ts';
-import { URL_MESSAGES } from '../../src/state/url.ts';
+import { URL_MESSAGES } from '../../src/state/problemMessages.ts';
 import { FIXTURE_LAYER } from '../catalogue/fixture.ts';
+import { catalogueText } from '../../src/config/catalogue/texts/index.ts';
 
 type Rule = (layers: readonly LayerEntry[], themes: readonly Theme[]) => string[];
 
@@ -199,7 +200,7 @@ describe('the layer catalogue', () => {
   it('every release a level can show without a value (class 0 in an older release) says why', () => {
     // The IoD 2019 leaves LSOAs that changed since 2011 blank: the legend and tooltip must explain it.
     const iod2019 = layerById('imd')!.releases.find((r) => r.id === '2019')!;
-    expect(iod2019.missing?.defaultMessage).toMatch(/not comparable/i);
+    expect(catalogueText(iod2019.missing!)).toMatch(/not comparable/i);
   });
 });
 

@@ -16,14 +16,20 @@ import {
   formatUrlState,
   MAX_SELECTED_AREAS,
   normaliseChoice,
-  parseUrlState,
+  parseUrlState as parseUrlProblems,
   roundViewport,
   selectedAreaCode,
-  URL_MESSAGES,
   type Problem,
   type UrlState,
 } from '../../src/state/url.ts';
 import { FIXTURE_LAYER } from '../catalogue/fixture.ts';
+import { URL_MESSAGES } from '../../src/state/problemMessages.ts';
+
+/** The links' problems with their messages (which the app loads only when a link has problems). */
+function parseUrlState(search: string): { state: UrlState; problems: Problem[] } {
+  const { state, problems } = parseUrlProblems(search);
+  return { state, problems: problems.map((p) => ({ msg: URL_MESSAGES[p.key], values: p.values })) };
+}
 
 /** The defaults, written out by hand so that a changed default is noticed. */
 const DEFAULTS: UrlState = {

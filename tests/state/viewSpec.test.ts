@@ -109,7 +109,7 @@ describe('resolveView: what the build lacks', () => {
     expect(spec.measure.id).toBe('averageScore');
     expect(spec.paths.classes).toBe('classes/imd/ward/averageScore.json');
     expect(problems).toHaveLength(1);
-    expect(problems[0].msg.id).toBe('view.notBuilt');
+    expect(problems[0].key).toBe('notBuilt');
     expect(problems[0].values).toEqual({ layer: layerById('ethnic_diversity')!.label, fallback: layerById('imd')!.label });
   });
 
@@ -117,7 +117,7 @@ describe('resolveView: what the build lacks', () => {
     const partial = manifest({ imd: iod(), ethnic_diversity: { levels: { lad: DIVERSITY.levels.lad } } });
     const { spec, problems } = resolveView(choice({ layer: 'ethnic_diversity', level: 'ward' }), partial);
     expect(spec.layer.id).toBe('imd');
-    expect(problems.map((p) => p.msg.id)).toEqual(['view.notBuilt']);
+    expect(problems.map((p) => p.key)).toEqual(['notBuilt']);
     expect(resolveView(choice({ layer: 'ethnic_diversity', level: 'lad' }), partial).problems).toEqual([]);
   });
 
@@ -129,7 +129,7 @@ describe('resolveView: what the build lacks', () => {
     const { spec, problems } = resolveView(choice({ layer: 'fixture_rate', level: 'ward', measure: 'growth', release: '2020' }), FULL);
     expect(spec.layer.id).toBe('imd');
     expect(spec.release.id).toBe('2025');
-    expect(problems.map((p) => p.msg.id)).toEqual(['view.notBuilt']);
+    expect(problems.map((p) => p.key)).toEqual(['notBuilt']);
   });
 
   it('falls back to the newest built release, with a problem, when the release asked for was not built', () => {
@@ -139,7 +139,7 @@ describe('resolveView: what the build lacks', () => {
     expect(spec.releases.map((r) => r.id)).toEqual(['2025']);
     expect(spec.key).toBe('lsoa:imd:score:2025');
     expect(problems).toHaveLength(1);
-    expect(problems[0].msg.id).toBe('view.releaseNotBuilt');
+    expect(problems[0].key).toBe('releaseNotBuilt');
     expect(problems[0].values).toEqual({ release: '2019', layer: layerById('imd')!.label });
   });
 
@@ -155,7 +155,7 @@ describe('resolveView: what the build lacks', () => {
     const { spec, problems } = resolveView(choice({ layer: 'crime' }), manifest({}));
     expect(spec.layer.id).toBe('imd');
     expect(spec.release.id).toBe('2025');
-    expect(problems.map((p) => p.msg.id)).toEqual(['view.notBuilt']);
+    expect(problems.map((p) => p.key)).toEqual(['notBuilt']);
   });
 });
 

@@ -18,10 +18,7 @@ export const IOD_RELEASES: Release[] = [
     sourceVintage: 'LSOA 2011',
     // The IoD 2019 ranked England's LSOAs of 2011.
     rankedAmong: { lsoa: 32_844 },
-    missing: {
-      id: 'release.iod2019.missing',
-      defaultMessage: 'Not comparable: this LSOA changed between 2011 and 2021 (split, merged or redrawn), so it has no 2019 figure',
-    },
+    missing: { id: 'release.iod2019.missing' },
   },
   { id: '2025', label: { id: 'release.iod2025', defaultMessage: 'IoD 2025' }, sourceVintage: 'LSOA 2021' },
 ];

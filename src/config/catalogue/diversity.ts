@@ -48,11 +48,7 @@ export const DIVERSITY_LAYERS: LayerEntry[] = [
         label: { id: 'release.census2011', defaultMessage: 'Census 2011' },
         // Census 2011 counted residents of England's LSOAs of 2011.
         sourceVintage: 'LSOA 2011',
-        missing: {
-          id: 'release.census2011.missing',
-          defaultMessage:
-            'Not comparable: boundaries changed between 2011 and 2021 here (an LSOA split, merged or redrawn, or one split between wards or authorities), so the 2011 residents cannot be counted exactly for this area and it has no 2011 figure',
-        },
+        missing: { id: 'release.census2011.missing' },
       },
       CENSUS_2021,
     ],

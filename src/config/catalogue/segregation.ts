@@ -123,15 +123,12 @@ const CENSUS_2011: Release = {
   id: '2011',
   label: m('release.census2011', 'Census 2011'),
   sourceVintage: 'OA 2011 and LSOA 2011',
-  missing: m(
-    'segregation.release.2011.missing',
-    'No 2011 figure: an LSOA of 2011 here was split between wards or authorities by 2021, so its residents cannot be placed without guessing',
-  ),
+  missing: { id: 'segregation.release.2011.missing' },
 };
 
 const NO_FIGURE: Release = {
   ...CENSUS_2021,
-  missing: m('segregation.release.2021.missing', 'No figure: too few residents of one of the two groups, or (Output Areas) not in Census 2021 small-area data'),
+  missing: { id: 'segregation.release.2021.missing' },
 };
 
 function levels(releases: string[]): Partial<Record<Level, { measures: MeasureSpec[]; releases: string[] }>> {

@@ -99,7 +99,7 @@ export interface Release {
   /** Geography vintage of its codes as published, e.g. "LSOA 2011". */
   sourceVintage: string;
   /** Text for areas that have no comparable value in this release (class 0). */
-  missing?: Msg;
+  missing?: TextRef;
   /**
    * How many areas the publisher ranked, by level, where that is not the
    * number of areas of the build (IoD 2019 ranked the 32,844 LSOAs of 2011):

@@ -8,7 +8,7 @@
  */
 import type { Level } from '../../config/geography.ts';
 
-const PREFIX = 'computed/';
+export const PREFIX = 'computed/';
 
 /** The comparison segment of a computed layer that compares no groups (its figures are of all of them). */
 export const ALL_GROUPS = 'all';
@@ -26,10 +26,4 @@ export function computedPath(ref: ComputedRef): string {
 
 export function isComputedPath(path: string): boolean {
   return path.startsWith(PREFIX);
-}
-
-export function parseComputedPath(path: string): ComputedRef {
-  const [layer, level, comparison, measure, ...rest] = path.slice(PREFIX.length).split('/');
-  if (!layer || !level || !comparison || !measure || rest.length > 0) throw new Error(`${path} is not a computed layer's path`);
-  return { layer, level: level as Level, comparison, measure };
 }

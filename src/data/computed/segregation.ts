@@ -18,7 +18,7 @@ import { CHANGE_SUFFIX, SEGREGATION_RULES, segregationMeasure, type ReleaseUnits
 import type { Classes, DataClient } from '../client.ts';
 import { decodeCodes } from '../codes.ts';
 import { dataPaths, type SegregationUnits, type UnitScale, type ValueFile } from '../schema.ts';
-import { parseComputedPath } from './paths.ts';
+import { PREFIX, type ComputedRef } from './paths.ts';
 
 /** A units file, decoded: its codes and its table for the computations. */
 export interface DecodedUnits extends UnitTable {
@@ -168,6 +168,13 @@ async function computeGroupCounts(client: DataClient, layer: LayerEntry, level: 
     values: { releases, measures: { [measure]: { value: values } } },
     classes: { releases, classes, breaks: releases.map(() => null) },
   };
+}
+
+/** The layer, level, groups and measure a computed path names. */
+function parseComputedPath(path: string): ComputedRef {
+  const [layer, level, comparison, measure, ...rest] = path.slice(PREFIX.length).split('/');
+  if (!layer || !level || !comparison || !measure || rest.length > 0) throw new Error(`${path} is not a computed layer's path`);
+  return { layer, level: level as Level, comparison, measure };
 }
 
 const nullable = (v: number) => (Number.isNaN(v) ? null : v);

@@ -7,7 +7,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { DataClient, Classes } from '../../data/client.ts';
-import { useAppStore } from '../../state/store.ts';
 import type { ViewSpec } from '../../state/viewSpec.ts';
 import { ClassLegend } from '../../ui/ClassLegend.tsx';
 
@@ -15,6 +14,7 @@ import { ClassLegend } from '../../ui/ClassLegend.tsx';
 const AreaTooltip = lazy(() => import('../../ui/AreaTooltip.tsx').then((m) => ({ default: m.AreaTooltip })));
 import { choroplethLayer, type AreaFeature } from '../layers.ts';
 import type { MapLayerProvider, ProviderLayerProps } from './types.ts';
+import { notifyProblems } from '../../state/notifyProblems.ts';
 
 /** What the choropleth's tooltip reads: the classes drawn and the area index of the level. */
 export interface ChoroplethData {
@@ -22,8 +22,6 @@ export interface ChoroplethData {
   classes: Uint8Array;
   indexOf: Map<string, number>;
 }
-
-const LOAD_FAILED = { id: 'map.coloursFailed', defaultMessage: 'The map colours could not be loaded: {error}' };
 
 /** The classes of a view, once loaded; the previous view's stay on screen until then. */
 function useClassData(client: DataClient, spec: ViewSpec): ChoroplethData | null {
@@ -35,7 +33,7 @@ function useClassData(client: DataClient, spec: ViewSpec): ChoroplethData | null
         performance.mark(`atlas:classes:${spec.key}`);
         if (current) setData({ spec, classes: file.classes[spec.releaseIndex] ?? new Uint8Array(0), indexOf: areas.indexOf });
       },
-      (error: Error) => useAppStore.getState().notify({ msg: LOAD_FAILED, values: { error: error.message } }, 'error'),
+      (error: Error) => notifyProblems([{ key: 'coloursFailed', values: { error: error.message } }], 'error'),
     );
     return () => {
       current = false;

@@ -41,4 +41,6 @@ export const DEPRIVATION_TEXTS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(SUMMARY).map(([measure, text]) => [`measure.${measure}.description`, text])),
   ...Object.fromEntries(INDICATORS.map((indicator) => [`layer.${indicator.id}.about`, ABOUT])),
   ...Object.fromEntries(INDICATORS.map((indicator) => [`layer.${indicator.id}.description`, SCORE_NOTES[indicator.id]])),
+  'release.iod2019.missing':
+    'Not comparable: this LSOA changed between 2011 and 2021 (split, merged or redrawn), so it has no 2019 figure',
 };

@@ -31,4 +31,8 @@ export const SEGREGATION_TEXTS: Record<string, string> = {
     'How unevenly two broad ethnic groups (or one group and everyone else) live across the small areas inside each ward and authority, Census 2021 and 2011, with what chance alone would give. Classed by national quintiles.',
   'layer.segregation_religion.description':
     'How unevenly residents of two answers to the religion question (or one and everyone else who answered) live across the LSOAs inside each ward and authority, Census 2021, with what chance alone would give. Classed by national quintiles.',
+  'segregation.release.2011.missing':
+    'No 2011 figure: an LSOA of 2011 here was split between wards or authorities by 2021, so its residents cannot be placed without guessing',
+  'segregation.release.2021.missing':
+    'No figure: fewer than two units, too few residents of one of the two groups, or (Output Areas) not in Census 2021 small-area data',
 };
