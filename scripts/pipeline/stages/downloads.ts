@@ -211,7 +211,7 @@ function partText(column: Column): string {
         : part === 'rankWithinLad'
           ? `${what}: rank among the wards of its authority`
           : `${what}: ${classText(layer, level)}`;
-  const missing = r?.missing ? ` Blank: ${oneLine(r.missing.defaultMessage)}.` : '';
+  const missing = r?.missing ? ` Blank: ${oneLine(catalogueText(r.missing))}.` : '';
   return `${text}.${missing}`.replace(/\.\./g, '.');
 }
 
