@@ -51,12 +51,17 @@ describe('the catalogue’s messages', () => {
 });
 
 describe('the catalogue’s long texts (src/config/catalogue/texts/)', () => {
-  it('give every measure’s description and every layer’s About text, as plain text', async () => {
+  it('give every measure’s description, every layer’s description and About text and every release’s blank-value text, as plain text', async () => {
     const { LAYERS } = await import('../../src/config/catalogue/index.ts');
     const { catalogueText } = await import('../../src/config/catalogue/texts/index.ts');
     const { ICU_SYNTAX } = await import('../../src/i18n/catalogueMessages.ts');
     for (const layer of LAYERS) {
-      const refs = [layer.about, ...Object.values(layer.levels).flatMap((level) => level!.measures.map((m) => m.description))];
+      const refs = [
+        layer.about,
+        layer.description,
+        ...layer.releases.flatMap((release) => (release.missing ? [release.missing] : [])),
+        ...Object.values(layer.levels).flatMap((level) => level!.measures.map((m) => m.description)),
+      ];
       for (const ref of refs) {
         const text = catalogueText(ref);
         expect(text.trim().length, ref.id).toBeGreaterThan(10);
