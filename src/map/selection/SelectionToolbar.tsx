@@ -1,7 +1,7 @@
 /**
  * The live selection toolbar on the map: a lasso and "within N km of here".
- * Only these two buttons are part of the first load; the tools themselves
- * (drawing, the LSOA points, the geometry) are loaded on first use.
+ * The map loads these two buttons after its first view (MapView.tsx); the
+ * tools themselves (drawing, the LSOA points, the geometry) load on first use.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
