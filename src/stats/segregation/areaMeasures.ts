@@ -16,7 +16,10 @@
  * which says nothing about how its residents live.
  */
 import type { Comparison, GroupCounts, PairFigures } from './areaFigures.ts';
-import { aggregateCounts, departureFromParent, groupTotals, MIN_UNITS, mixFigures, pairFigures, unitsByArea } from './areaFigures.ts';
+import { aggregateCounts, departureFromParent, groupTotals, MIN_UNITS, mixFigures, pairColumns, unitsByArea, type PairColumns } from './areaFigures.ts';
+import { dissimilarity } from './dissimilarity.ts';
+import { expectedDissimilarity } from './expectedDissimilarity.ts';
+import { isolation } from './exposure.ts';
 
 export type SegregationLevel = 'lsoa' | 'ward' | 'lad';
 export type UnitScaleId = 'oa' | 'lsoa';
@@ -86,33 +89,40 @@ function requireScale(release: ReleaseUnits, scale: UnitScaleId): UnitTable {
   return table;
 }
 
-/** The pair figures of every area (NaN where it has none), one array per field. */
+/** The pair figures of every area (NaN where it has none), one array per field, each computed when first asked for. */
 type PairArrays = Record<PairField, Float64Array>;
+
+/** Each pair figure from an area's columns: the same functions pairFigures (areaFigures.ts) calls. */
+const FIELD: Record<PairField, (columns: PairColumns) => number> = {
+  d: ({ a, b }) => dissimilarity(a, b),
+  expectedD: ({ a, b }) => expectedDissimilarity(a, b),
+  isolation: ({ a, total }) => isolation(a, total),
+};
 
 /**
  * The pair figures of every area of a level over its units, for one
- * comparison, computed once per table and comparison: D, expected D and
- * isolation all come from one pairFigures call per area, so asking for the
- * three (and for a change, which needs D of both releases again) does not
- * repeat the work.
+ * comparison, each computed once per table and comparison, when first asked
+ * for: the map asks for one (D), the downloads for all, and a change asks for
+ * D of both releases again without repeating the work.
  */
 function pairArrays(table: GroupCounts, lists: readonly ArrayLike<number>[], skip: (k: number) => boolean, key: string, comparison: Comparison): PairArrays {
-  return cached(table, `pairs:${key}:${comparison.a}:${comparison.b}`, () => {
-    const count = lists.length;
-    const out: PairArrays = {
-      d: new Float64Array(count).fill(Number.NaN),
-      expectedD: new Float64Array(count).fill(Number.NaN),
-      isolation: new Float64Array(count).fill(Number.NaN),
-    };
-    for (let k = 0; k < count; k++) {
-      if (skip(k) || lists[k].length < MIN_UNITS) continue;
-      const figures = pairFigures(table, lists[k], comparison);
-      out.d[k] = figures.d;
-      out.expectedD[k] = figures.expectedD;
-      out.isolation[k] = figures.isolation;
-    }
-    return out;
-  });
+  const id = `pairs:${key}:${comparison.a}:${comparison.b}`;
+  // The columns are gathered again for each figure (a few ms) rather than kept: the downloads go through 51 comparisons.
+  const field = (name: PairField) =>
+    cached(table, `${id}:${name}`, () =>
+      Float64Array.from(lists, (members, k) => (skip(k) || members.length < MIN_UNITS ? Number.NaN : FIELD[name](pairColumns(table, members, comparison)))),
+    );
+  return {
+    get d() {
+      return field('d');
+    },
+    get expectedD() {
+      return field('expectedD');
+    },
+    get isolation() {
+      return field('isolation');
+    },
+  };
 }
 
 /** A pair figure of every area of a level over its units of one scale. */
