@@ -7,6 +7,7 @@
  *   derive     every layer of the catalogue at every level: summaries, ranks, classes
  *   segregation  the computed layers: unit tables, indices of every ward and authority, their downloads
  *   geometry   boundaries, topology, vector tiles
+ *   postcodes  the LSOA of every postcode on the full boundaries, the postcode files (optional input)
  *   write      area, class, value and profile files; CSV downloads; manifest; swap in
  *
  * This file only puts them in order, reports progress and swaps the output
@@ -22,11 +23,13 @@ import { findInputFiles, readGeography, readSources } from './stages/sources.ts'
 import { harmoniseSources } from './stages/harmonise.ts';
 import { deriveLayers } from './stages/derive.ts';
 import { buildTiles, readBoundaries } from './stages/geometry.ts';
+import { lsoaGeometries } from './boundaries.ts';
 import { writeAppData } from './stages/appData.ts';
 import { downloadCsv, downloadsReadme } from './stages/downloads.ts';
 import { writeManifest } from './stages/manifest.ts';
 import { buildSegregation } from './stages/segregation.ts';
 import { readLsoaPoints, writeLsoaPoints } from './points.ts';
+import { buildPostcodeIndex, readPostcodes, type PostcodeTable } from './postcodes.ts';
 import { printAgreement, printSummary } from './report.ts';
 
 export interface PipelineOptions {
@@ -47,7 +50,7 @@ export interface PipelineResult {
 }
 
 export const ENGLAND: Expected = { lsoas: 33_755, lads: 296, lsoa11s: 32_844 };
-const STEPS = 11;
+const STEPS = 12;
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const started = performance.now();
@@ -61,9 +64,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const inputs = await progress.step('Finding the input files', (note) => findInputFiles(options.dataDir, options.files ?? {}, note));
     const base = await progress.step('Reading the LSOA → ward → authority lookup', (note) => readGeography(inputs, expected, warn, note));
     let points: number[] | undefined;
+    let postcodes: PostcodeTable | undefined;
     const sources = await progress.step('Reading and checking the sources', async (note) => {
       const read = await readSources(base, note);
       points = await readLsoaPoints(base, note);
+      postcodes = readPostcodes(base, note);
       return read;
     });
     // Harmonise
@@ -75,6 +80,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     // Geometry
     const boundaries = await progress.step('Reading LSOA boundaries and building their topology', (note) => readBoundaries(ctx, note));
     const tiles = await progress.step('Building vector tiles (PMTiles), zoom by zoom', (note) => buildTiles(ctx, boundaries, output, note));
+    await progress.step('Postcode index: the LSOA of every postcode, one file per outward code', (note) => {
+      if (postcodes) buildPostcodeIndex(ctx, postcodes, lsoaGeometries(boundaries.topology), output, note);
+      else note('no postcodes input: skipped');
+      postcodes = undefined;
+    });
     // Write
     await progress.step('Writing area, class, value and profile files', (note) => {
       writeAppData(output, { geography: ctx.geography, ladOfLsoa: ctx.ladOfLsoa, weights: ctx.weights, layers, bounds: tiles.boxes, labels: tiles.labels });

@@ -9,11 +9,17 @@ import { createReadStream } from 'node:fs';
 import { DATA_FORMAT_VERSION, type AgreementRecord, type Bounds, type BuiltLayer, type Manifest, type SourceRecord } from '../../../src/data/schema.ts';
 import type { Level } from '../../../src/config/geography.ts';
 import { LAYERS } from '../../../src/config/catalogue/index.ts';
+import { postcodePaths } from '../../../src/data/postcodeSchema.ts';
 import { SOURCES, type InputFile } from '../inputs.ts';
 import type { HarmonisedContext, LayerData } from '../model.ts';
 import { round, type OutputFolder } from '../output.ts';
 import { adapterOf } from '../adapters/index.ts';
 import { flattenBounds } from './appData.ts';
+
+/** A file of the postcode index other than its index (postcodes/index.json stays in the manifest's file list). */
+function isPostcodeFile(path: string): boolean {
+  return path.startsWith('postcodes/') && path !== postcodePaths.index;
+}
 
 async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -24,7 +30,7 @@ async function sha256(path: string): Promise<string> {
 /** The inputs the build used: those of the adapters whose layers were built, the geography, and the weights' file. */
 function usedInputs(ctx: HarmonisedContext, layers: readonly LayerData[], computedInputs: readonly string[]): InputFile[] {
   const adapters = new Set(layers.map((l) => l.entry.adapter));
-  const ids = new Set<string>(['lookup', 'boundaries', 'lsoa_pwc', ...computedInputs]);
+  const ids = new Set<string>(['lookup', 'boundaries', 'lsoa_pwc', 'postcodes', ...computedInputs]);
   for (const id of adapters) for (const input of adapterOf(id).inputs) ids.add(input);
   return Object.values(ctx.inputs).filter(
     (file): file is InputFile => file !== undefined && (ids.has(file.id) || (file.id === 'census' && ctx.weights.kind === 'census-2021')),
@@ -92,7 +98,8 @@ export async function writeManifest(
     })),
     bounds: flattenBounds([england]) as Bounds,
     tiles,
-    files: Object.fromEntries([...output.sizes.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    // The postcode files (thousands) are listed by postcodes/index.json, not here: the app loads the manifest first.
+    files: Object.fromEntries([...output.sizes.entries()].filter(([path]) => !isPostcodeFile(path)).sort(([a], [b]) => (a < b ? -1 : 1))),
     sources,
     skipped: ctx.skipped,
   };
