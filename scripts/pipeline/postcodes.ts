@@ -37,6 +37,8 @@ import type { OutputFolder } from './output.ts';
 /** A generous box around England in WGS84 (as for the boundaries and centroids). */
 const ENGLAND_BOX = { west: -7, south: 49.5, east: 2.2, north: 56 };
 const ENGLAND = 'E92000001';
+/** GSS codes of the other countries and the islands in Code-Point Open: Scotland, Wales, Northern Ireland, Channel Islands, Isle of Man. */
+const OTHER_COUNTRIES = ['S92000003', 'W92000004', 'N92000002', 'L93000001', 'M83000003'];
 /** Positional quality 90: "no coordinates" (eastings and northings are 0). */
 const NO_COORDINATES = 90;
 /** A postcode outside every LSOA takes the nearest one within this distance (coastal rounding). */
@@ -67,6 +69,8 @@ export interface PostcodeTable {
   lines: Int32Array;
   /** Postcodes skipped for having no coordinates (positional quality 90). */
   skippedNoCoordinates: string[];
+  /** Postcodes of Scotland, Wales, Northern Ireland, the Channel Islands and the Isle of Man (the GB release has them). */
+  skippedOutsideEngland: string[];
 }
 
 /**
@@ -156,6 +160,7 @@ export function parseCodePoint(path: string, file: string): PostcodeTable {
   let lines = new Int32Array(1 << 16);
   const firstLine = new Map<string, number>();
   const skippedNoCoordinates: string[] = [];
+  const skippedOutsideEngland: string[] = [];
   const toWgs84 = proj4(BRITISH_NATIONAL_GRID, 'WGS84');
   forEachLine(path, file, (line, number) => {
     const fields = splitCsvLine(line);
@@ -192,10 +197,14 @@ export function parseCodePoint(path: string, file: string): PostcodeTable {
     firstLine.set(postcode, number);
     const country = fields[columns.country].trim();
     if (country !== ENGLAND) {
+      // The GB release holds Scotland, Wales and the islands too: skipped and counted, as the English indices cover England only.
+      if (OTHER_COUNTRIES.includes(country)) {
+        skippedOutsideEngland.push(postcode);
+        return;
+      }
       throw new InputError({
         ...where('country'),
-        problem: `postcode ${postcode} is of country "${country}", not England (${ENGLAND})`,
-        hint: 'The postcode index is of England only (the English indices cover England): keep the rows whose Country_code is E92000001.',
+        problem: `postcode ${postcode} has the country code "${country}", which is not a GSS country code of the UK or the islands (England is ${ENGLAND})`,
       });
     }
     const whole = (key: 'quality' | 'eastings' | 'northings'): number => {
@@ -234,9 +243,9 @@ export function parseCodePoint(path: string, file: string): PostcodeTable {
     lines[i] = number;
   });
   if (!header) throw new InputError({ file, problem: 'the file is empty (no header row)' });
-  if (postcodes.length === 0 && skippedNoCoordinates.length === 0) throw new InputError({ file, problem: 'the file has a header but no data rows' });
+  if (postcodes.length === 0 && skippedNoCoordinates.length === 0 && skippedOutsideEngland.length === 0) throw new InputError({ file, problem: 'the file has a header but no data rows' });
   const n = postcodes.length;
-  return { file, postcodes, lng: lng.slice(0, n), lat: lat.slice(0, n), lines: lines.slice(0, n), skippedNoCoordinates };
+  return { file, postcodes, lng: lng.slice(0, n), lat: lat.slice(0, n), lines: lines.slice(0, n), skippedNoCoordinates, skippedOutsideEngland };
 }
 
 /** Reads and checks the postcodes input, if given; undefined when it is not (no postcode files are then written). */
@@ -248,6 +257,7 @@ export function readPostcodes(ctx: BuildContext, note: (message: string) => void
   }
   const table = parseCodePoint(input.path, input.name);
   recordSkipped(ctx, note, { file: input.name, what: 'postcodes without coordinates (positional quality 90)', examples: table.skippedNoCoordinates });
+  recordSkipped(ctx, note, { file: input.name, what: 'postcodes outside England (Scotland, Wales, Northern Ireland, the islands)', examples: table.skippedOutsideEngland });
   note(`${countOf(table.postcodes.length, 'postcode')} with coordinates from ${input.name}`);
   return table;
 }

@@ -138,11 +138,15 @@ describe('parseCodePoint', () => {
       column: 'Postcode',
       message: ['postcode B15 2TU is given twice (first on line 3)'],
     });
-    expectInputError(() => parseCodePoint(broken(0, row('CF10 1AA', 10, 318000, 176000, 'W92000004')), FILE), {
+    // A Welsh row (the GB release has them) is skipped and counted; a code that is no country's is an error.
+    const welsh = parseCodePoint(broken(0, row('CF10 1AA', 10, 318000, 176000, 'W92000004')), FILE);
+    expect(welsh.skippedOutsideEngland).toEqual(['CF10 1AA']);
+    expect(welsh.postcodes).not.toContain('CF10 1AA');
+    expectInputError(() => parseCodePoint(broken(0, row('CF10 1AA', 10, 318000, 176000, 'X99999999')), FILE), {
       file: FILE,
       line: 2,
       column: 'Country_code',
-      message: ['postcode CF10 1AA is of country "W92000004", not England'],
+      message: ['postcode CF10 1AA has the country code "X99999999"'],
     });
     expectInputError(() => parseCodePoint(broken(4, row('B15 9ZZ', 'n/a', 0, 0)), FILE), {
       file: FILE,
