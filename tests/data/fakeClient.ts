@@ -7,7 +7,7 @@ import type { DataClient } from '../../src/data/client.ts';
 
 type Methods = Omit<DataClient, 'baseUrl' | 'url'>;
 
-const METHODS: (keyof Methods)[] = ['manifest', 'areas', 'groupAreas', 'lsoaDetails', 'lsoaBounds', 'classes', 'values', 'profile'];
+const METHODS: (keyof Methods)[] = ['manifest', 'areas', 'groupAreas', 'lsoaDetails', 'lsoaBounds', 'lsoaPoints', 'classes', 'values', 'profile', 'file'];
 
 export function fakeDataClient(methods: Partial<Methods>): { client: DataClient; calls: string[] } {
   const calls: string[] = [];
