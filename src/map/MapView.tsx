@@ -100,13 +100,18 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     },
     [provider],
   );
-  // Whether the first choropleth has loaded: what is not needed to draw it (the selection toolbar) waits for it.
-  const [firstLoaded, setFirstLoaded] = useState(false);
+  // Whether the first choropleth has been drawn (status.ts says so): what is not needed to draw it (the selection toolbar) waits for it.
+  const [firstDrawn, setFirstDrawn] = useState(atlasStatus.firstReadyAt !== null);
+  useEffect(() => {
+    if (firstDrawn) return;
+    const drawn = () => setFirstDrawn(true);
+    window.addEventListener('atlas:ready', drawn, { once: true });
+    return () => window.removeEventListener('atlas:ready', drawn);
+  }, [firstDrawn]);
   const onViewportLoad = useCallback(
     (key: string) => {
       atlasStatus.viewportLoaded(key);
       map?.triggerRepaint();
-      setFirstLoaded(true);
     },
     [map],
   );
@@ -161,7 +166,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       <div ref={container} className="map__canvas" role="region" aria-label={intl.formatMessage({ id: 'map.region', defaultMessage: 'Map' })} />
       {/* Mounted at once, so that its data loads while the map's style does; its layers reach deck.gl once the style is ready. */}
       <Layer client={client} tiles={tiles} spec={spec} basemap={basemap} onHover={onHover} onClick={onClick} onViewportLoad={onViewportLoad} onLayers={setProvided} />
-      {ready && firstLoaded && (
+      {ready && firstDrawn && (
         <Suspense fallback={null}>
           <SelectionToolbar map={map} client={client} manifest={manifest} />
         </Suspense>
