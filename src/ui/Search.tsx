@@ -8,6 +8,9 @@ import type { Msg } from '../config/catalogue/types.ts';
 import { LEVEL_NAMES } from '../config/levelText.ts';
 import type { DataClient } from '../data/client.ts';
 import { searchAreas, searchEntry, type SearchEntry } from '../data/search.ts';
+import { parsePostcode, type Postcode } from '../data/postcodes.ts';
+import { lookUpPostcode, type PostcodeLookup } from '../data/postcodeLookup.ts';
+import { postcodePaths } from '../data/postcodeSchema.ts';
 import { useFormats } from '../i18n/useText.ts';
 import { useAppStore } from '../state/store.ts';
 import { SEARCH_FIELD_MESSAGES } from './SearchBox.tsx';
@@ -29,7 +32,38 @@ const MESSAGES = {
   },
   code: { id: 'search.code', defaultMessage: '{context} · {code}' },
   level: { id: 'search.level', defaultMessage: ' ({level})' },
+  postcode: { id: 'search.postcode', defaultMessage: 'Postcode {postcode}' },
+  postcodeContext: { id: 'search.postcode.context', defaultMessage: 'Find its neighbourhood' },
+  postcodeLooking: { id: 'search.postcode.looking', defaultMessage: 'Looking up {postcode}…' },
+  postcodeFound: { id: 'search.postcode.found', defaultMessage: '{postcode} is in the neighbourhood selected on the map.' },
+  postcodeOffshore: { id: 'search.postcode.offshore', defaultMessage: '{postcode} lies outside every neighbourhood (LSOA) of England, so none is selected.' },
+  postcodeOutside: {
+    id: 'search.postcode.outside',
+    defaultMessage:
+      '{postcode} is a postcode in {nation, select, scotland {Scotland} wales {Wales} northernIreland {Northern Ireland} other {the Channel Islands or the Isle of Man}}. This map covers England only, as the English Indices of Deprivation do.',
+  },
+  postcodeUnknown: {
+    id: 'search.postcode.unknown',
+    defaultMessage:
+      '{postcode} is not in the list of English postcodes (OS Code-Point Open, October 2025){border, select, yes {; it may be in Wales or Scotland, which this map does not cover} other {}}. Check it, or search by place name.',
+  },
+  postcodeNotBuilt: { id: 'search.postcode.notBuilt', defaultMessage: 'Postcodes are not in this build of the data (the pipeline was not given OS Code-Point Open); search by place name or code.' },
+  postcodeFailed: { id: 'search.postcode.failed', defaultMessage: 'The postcode could not be looked up: {error}' },
 } satisfies Record<string, Msg>;
+
+/** What looking a postcode up said, as a message for the field's status. */
+function postcodeMessage(result: PostcodeLookup): { msg: Msg; values: Record<string, string> } {
+  switch (result.kind) {
+    case 'found':
+      return { msg: result.place.lsoa ? MESSAGES.postcodeFound : MESSAGES.postcodeOffshore, values: { postcode: result.place.postcode.text } };
+    case 'outsideEngland':
+      return { msg: MESSAGES.postcodeOutside, values: { postcode: result.postcode.text, nation: result.nation } };
+    case 'unknown':
+      return { msg: MESSAGES.postcodeUnknown, values: { postcode: result.postcode.text, border: result.border ? 'yes' : 'no' } };
+    default:
+      return { msg: MESSAGES.none, values: {} };
+  }
+}
 
 async function buildIndex(client: DataClient): Promise<SearchEntry[]> {
   const [lads, wards, lsoas, details] = await Promise.all([
@@ -71,10 +105,44 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
     );
   };
 
-  const results = useMemo(() => (entries ? searchAreas(entries, text) : []), [entries, text]);
+  const areaResults = useMemo(() => (entries ? searchAreas(entries, text) : []), [entries, text]);
+  // A whole postcode typed is offered first: choosing it looks it up (one small file) and selects its neighbourhood.
+  const typedPostcode = useMemo(() => {
+    const parsed = parsePostcode(text);
+    return 'postcode' in parsed ? parsed.postcode : null;
+  }, [text]);
+  const results: (SearchEntry | Postcode)[] = typedPostcode ? [typedPostcode, ...areaResults] : areaResults;
+  const [postcodeStatus, setPostcodeStatus] = useState<{ msg: Msg; values: Record<string, string> } | null>(null);
   const showList = open && text.trim().length > 0;
 
-  const choose = (entry: SearchEntry) => {
+  const choosePostcode = async (postcode: Postcode) => {
+    setOpen(false);
+    setActive(-1);
+    setText(postcode.text);
+    setPostcodeStatus({ msg: MESSAGES.postcodeLooking, values: { postcode: postcode.text } });
+    try {
+      const manifest = await client.manifest();
+      if (!manifest.files?.[postcodePaths.index]) {
+        setPostcodeStatus({ msg: MESSAGES.postcodeNotBuilt, values: {} });
+        return;
+      }
+      const result = await lookUpPostcode(client, postcode.text);
+      setPostcodeStatus(postcodeMessage(result));
+      if (result.kind === 'found' && result.place.lsoa) {
+        select(result.place.lsoa, { fly: true });
+        if (useAppStore.getState().view === 'about') setView('map');
+      }
+    } catch (error) {
+      setPostcodeStatus({ msg: MESSAGES.postcodeFailed, values: { error: (error as Error).message } });
+    }
+  };
+
+  const choose = (entry: SearchEntry | Postcode) => {
+    if (!('code' in entry)) {
+      void choosePostcode(entry);
+      return;
+    }
+    setPostcodeStatus(null);
     setText(entry.name);
     setOpen(false);
     setActive(-1);
@@ -103,7 +171,7 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
     }
   };
 
-  let status = '';
+  let status = postcodeStatus && !showList ? f.t(postcodeStatus.msg, postcodeStatus.values) : '';
   if (showList) {
     if (loadError) status = f.t(MESSAGES.unavailable, { error: loadError });
     else if (!entries) status = f.t(MESSAGES.loading);
@@ -135,6 +203,7 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
         }}
         onChange={(event) => {
           ensureIndex();
+          setPostcodeStatus(null);
           setText(event.target.value);
           setOpen(true);
           setActive(-1);
@@ -143,7 +212,8 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
         onKeyDown={onKeyDown}
       />
       <ul id={listId} role="listbox" aria-label={f.t(MESSAGES.suggestions)} className="search__list" hidden={!showList || results.length === 0}>
-        {results.map((entry, i) => (
+        {results.map((entry, i) =>
+          'code' in entry ? (
           <li
             key={entry.code}
             id={`${id}-option-${i}`}
@@ -159,13 +229,27 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
               <span className="visually-hidden">{f.t(MESSAGES.level, { level: f.t(LEVEL_NAMES[entry.level].singular) })}</span>
             </span>
           </li>
-        ))}
+          ) : (
+            <li
+              key={`postcode:${entry.text}`}
+              id={`${id}-option-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'search__option search__option--active' : 'search__option'}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => choose(entry)}
+            >
+              <span className="search__name">{f.t(MESSAGES.postcode, { postcode: entry.text })}</span>
+              <span className="search__context">{f.t(MESSAGES.postcodeContext)}</span>
+            </li>
+          ),
+        )}
       </ul>
       <div className="visually-hidden" role="status" aria-live="polite">
         {status}
       </div>
-      {showList && (loadError || !entries || results.length === 0) && (
-        <div className="search__empty" aria-hidden="true">
+      {((showList && (loadError || !entries || results.length === 0)) || (!showList && postcodeStatus && postcodeStatus.msg !== MESSAGES.postcodeFound)) && (
+        <div className="search__empty" aria-hidden="true" data-testid="search-status">
           {status}
         </div>
       )}
