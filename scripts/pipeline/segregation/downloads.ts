@@ -293,8 +293,10 @@ D against it: a D close to its chance value says little. \`d_lsoa_change_2021\`
 is D over LSOAs 2021 in 2021 minus D over LSOAs 2011 in 2011 (the units
 differ a little: about 1,800 LSOAs 2011 were split or merged in 2021).
 
-**Empty cells.** No figure: one of the two groups has no resident in the area
-(D is undefined), the measure does not exist for that release (Output Areas
+**Empty cells.** No figure: the area has only one unit on that scale (a ward
+that is a single LSOA: its D would be 0 by definition), one of the two groups
+has no resident in the area (D is undefined), the measure does not exist for
+that release (Output Areas
 and change: 2011 and 2021 respectively only; religion has no 2011 release), or
 (2011) the area receives part of an LSOA 2011 it cannot be given whole, see
 below. Indices over fewer than ${FEW_UNITS} units (\`units_*\` below ${FEW_UNITS}; a
