@@ -24,6 +24,7 @@ import { DATA_FORMAT_VERSION } from '../src/data/schema.ts';
 import { findInputs, SOURCE_IDS } from './pipeline/inputs.ts';
 import { dotFrameRows, dotGenerationRows } from './benchDots.ts';
 import { liveSelectionRows, segregationSwitchRows } from './benchSegregation.ts';
+import { nearestRows, postcodeIndexRows, postcodeSearchRows } from './benchResidents.ts';
 
 const { values } = parseArgs({
   options: {
@@ -114,6 +115,10 @@ rows.push(...(await segregationBuildRows()));
 
 // 2c. Dot density (issue 13): Birmingham's dots at one per person, by the worker's engine in Node (scripts/benchDots.ts).
 rows.push(...(await dotGenerationRows('dist/data', findInputs(dataDir, {}, SOURCE_IDS.filter((id) => id !== 'census')).census?.path)));
+
+// 2d. Residents (issue 14, so far): the postcode index and nearest points (scripts/benchResidents.ts).
+if (existsSync('dist/data/postcodes/index.json')) rows.push(...postcodeIndexRows('dist/data'));
+if (existsSync('dist/data/areas/lsoa-points.json')) rows.push(...nearestRows('dist/data'));
 
 // 3. In the browser.
 // The server counts what it sends: every request of the page and of its workers.
@@ -226,6 +231,9 @@ try {
   if (existsSync('dist/data/segregation/ethnicity/2021/lsoa.json')) {
     rows.push(...(await segregationSwitchRows(browser, url, () => served, () => (served = []))));
   }
+
+  // A postcode typed in the search: Enter to its neighbourhood.
+  if (existsSync('dist/data/postcodes/index.json')) rows.push(...(await postcodeSearchRows(browser, url)));
 
   // Dot density: frame times while panning over Birmingham at street zoom (needs the units file of the build).
   if (existsSync('dist/data/segregation/ethnicity/2021/lsoa.json')) rows.push(...(await dotFrameRows(browser, url)));
