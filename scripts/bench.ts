@@ -23,6 +23,7 @@ import { launchBrowser, waitForChoropleth } from './browser.ts';
 import { DATA_FORMAT_VERSION } from '../src/data/schema.ts';
 import { findInputs, SOURCE_IDS } from './pipeline/inputs.ts';
 import { dotFrameRows, dotGenerationRows } from './benchDots.ts';
+import { mb, median, ms, type BenchRow } from './benchRows.ts';
 import { liveSelectionRows, segregationSwitchRows } from './benchSegregation.ts';
 import { nearestRows, postcodeIndexRows, postcodeSearchRows } from './benchResidents.ts';
 
@@ -38,17 +39,8 @@ const { values } = parseArgs({
 const dataDir = resolve(values.data ?? process.env.DATA_DIR ?? '../shared/data');
 const runs = Number(values.runs);
 
-interface Row {
-  metric: string;
-  value: string;
-  target?: string;
-  pass?: boolean;
-}
-const rows: Row[] = [];
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const rows: BenchRow[] = [];
 const kb = (bytes: number) => `${(bytes / 1e3).toFixed(0)} KB`;
-const ms = (value: number) => `${value.toFixed(0)} ms`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -105,7 +97,7 @@ if (existsSync('dist/data/segregation/ethnicity/2021/lsoa.json')) rows.push(...(
 
 // 2d. Segregation tables (issue 13): the segregation part of the data build alone, on the real files
 // (reading the Output Area file and its lookup, then the stage: unit tables, every index, the two downloads).
-async function segregationBuildRows(): Promise<Row[]> {
+async function segregationBuildRows(): Promise<BenchRow[]> {
   const { timeSegregation } = await import('./pipeline/segregation/timing.ts');
   const { readSeconds, stageSeconds } = await timeSegregation(dataDir);
   const total = readSeconds + stageSeconds;

@@ -21,13 +21,7 @@ import type { AreaCodes, BoundsFile, LsoaDetails, SegregationUnits } from '../sr
 import { DotEngine, GEOMETRY_MAX_ZOOM } from '../src/map/dots/engine.ts';
 import { worldBox } from '../src/map/dots/placement.ts';
 import { readCsv } from './pipeline/csv.ts';
-
-export interface BenchRow {
-  metric: string;
-  value: string;
-  target?: string;
-  pass?: boolean;
-}
+import { type BenchRow } from './benchRows.ts';
 
 const TS021_COLUMNS: Record<string, string> = {
   asian: 'Ethnic group: Asian, Asian British or Asian Welsh',

@@ -10,15 +10,8 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { nearestPoints, pointGrid } from '../src/stats/nearest.ts';
 import { waitForChoropleth } from './browser.ts';
+import { type BenchRow, median } from './benchRows.ts';
 
-export interface BenchRow {
-  metric: string;
-  value: string;
-  target?: string;
-  pass?: boolean;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} KB`;
 
 /** The postcode index of a built site: its files, and the gzip bytes of the file a lookup fetches, for the median postcode. */

@@ -17,23 +17,16 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
-import { comparisonsOf, ETHNICITY } from '../src/config/catalogue/segregation.ts';
+import { ETHNICITY } from '../src/config/catalogue/segregation.ts';
+import { comparisonsOf } from '../src/config/catalogue/comparisons.ts';
 import { decodeCodes } from '../src/data/codes.ts';
 import type { SegregationUnits } from '../src/data/schema.ts';
 import { pairColumns, type GroupCounts } from '../src/stats/segregation/areaFigures.ts';
 import type { ReleaseUnits } from '../src/stats/segregation/areaMeasures.ts';
 import { setRows } from '../src/ui/segregation/figures.ts';
 import { waitForChoropleth } from './browser.ts';
+import { type BenchRow, median, ms } from './benchRows.ts';
 
-export interface BenchRow {
-  metric: string;
-  value: string;
-  target?: string;
-  pass?: boolean;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 function readUnits(site: string): ReleaseUnits & { table: GroupCounts } {
   const file = JSON.parse(readFileSync(`${site}/segregation/ethnicity/2021/lsoa.json`, 'utf8')) as SegregationUnits;

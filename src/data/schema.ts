@@ -18,11 +18,13 @@
  *   profiles/<lad code>.json                    Profile       one authority, its wards and LSOAs, every layer (panel)
  *   segregation/<grouping>/<release>/<scale>.json   SegregationUnits  census counts per small unit, for the
  *                                               segregation indices (computed in the app and the pipeline alike)
+ *   postcodes/…                                 the postcode index (postcodeSchema.ts)
  *   tiles/<level>.pmtiles                       layer <level>, property `code`
  *   downloads/{lsoa,ward,lad}.csv, downloads/README.md
  */
 import type { Level } from '../config/geography.ts';
 import type { EncodedCodes } from './codes.ts';
+import type { UnitScale } from '../config/catalogue/types.ts';
 
 export const DATA_FORMAT_VERSION = 5;
 
@@ -176,8 +178,7 @@ export interface Profile {
 }
 
 /** The small units segregation is measured over: Output Areas 2011, LSOAs (2011 or 2021). */
-export type { UnitScale } from '../config/catalogue/types.ts';
-import type { UnitScale } from '../config/catalogue/types.ts';
+export type { UnitScale };
 
 /**
  * The census counts of one grouping (ethnic group, religion) and release

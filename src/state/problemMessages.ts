@@ -39,7 +39,4 @@ export const PROBLEM_MESSAGES = {
   basemapFailed: msg('map.basemapFailed', 'The basemap style {url} could not be loaded, so the map shows the data alone.'),
 } satisfies Record<string, Msg>;
 
-/** The link problems' messages by key, as tests and older code call them. */
-export const URL_MESSAGES = PROBLEM_MESSAGES;
-
 export type ProblemKey = keyof typeof PROBLEM_MESSAGES;

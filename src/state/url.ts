@@ -9,7 +9,7 @@
  * twice takes its last valid value, and says so.
  */
 import { DEFAULT_LAYER_ID, layerById, levelsOf, measureOf } from '../config/catalogue/index.ts';
-import { parseComparison } from '../config/catalogue/segregation.ts';
+import { parseComparison } from '../config/catalogue/comparisons.ts';
 import type { Msg } from '../config/catalogue/types.ts';
 import type { ProblemKey } from './problemMessages.ts';
 import { CODE_PATTERNS, isLevel, levelOfCode, type Level } from '../config/geography.ts';

@@ -11,7 +11,7 @@ import type { Level } from '../config/geography.ts';
 import { NO_DATA_COLOUR, type Rgb } from '../config/palette.ts';
 import { dataPaths, type Manifest } from '../data/schema.ts';
 import { ALL_GROUPS, computedPath } from '../data/computed/paths.ts';
-import { parseComparison } from '../config/catalogue/segregation.ts';
+import { parseComparison } from '../config/catalogue/comparisons.ts';
 import type { UrlState } from './url.ts';
 import type { KeyedProblem } from './notifyProblems.ts';
 

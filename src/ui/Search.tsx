@@ -52,10 +52,17 @@ const MESSAGES = {
 } satisfies Record<string, Msg>;
 
 /** What looking a postcode up said, as a message for the field's status. */
-function postcodeMessage(result: PostcodeLookup): { msg: Msg; values: Record<string, string> } {
+/** A postcode's outcome for the field's status; `quiet` when the map and panel show it (only the live region speaks). */
+interface PostcodeStatus {
+  msg: Msg;
+  values: Record<string, string>;
+  quiet?: boolean;
+}
+
+function postcodeMessage(result: PostcodeLookup): PostcodeStatus {
   switch (result.kind) {
     case 'found':
-      return { msg: result.place.lsoa ? MESSAGES.postcodeFound : MESSAGES.postcodeOffshore, values: { postcode: result.place.postcode.text } };
+      return { msg: result.place.lsoa ? MESSAGES.postcodeFound : MESSAGES.postcodeOffshore, values: { postcode: result.place.postcode.text }, quiet: Boolean(result.place.lsoa) };
     case 'outsideEngland':
       return { msg: MESSAGES.postcodeOutside, values: { postcode: result.postcode.text, nation: result.nation } };
     case 'unknown':
@@ -112,7 +119,7 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
     return 'postcode' in parsed ? parsed.postcode : null;
   }, [text]);
   const results: (SearchEntry | Postcode)[] = typedPostcode ? [typedPostcode, ...areaResults] : areaResults;
-  const [postcodeStatus, setPostcodeStatus] = useState<{ msg: Msg; values: Record<string, string> } | null>(null);
+  const [postcodeStatus, setPostcodeStatus] = useState<PostcodeStatus | null>(null);
   const showList = open && text.trim().length > 0;
 
   const choosePostcode = async (postcode: Postcode) => {
@@ -248,7 +255,7 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
       <div className="visually-hidden" role="status" aria-live="polite">
         {status}
       </div>
-      {((showList && (loadError || !entries || results.length === 0)) || (!showList && postcodeStatus && postcodeStatus.msg !== MESSAGES.postcodeFound)) && (
+      {((showList && (loadError || !entries || results.length === 0)) || (!showList && postcodeStatus && !postcodeStatus.quiet)) && (
         <div className="search__empty" aria-hidden="true" data-testid="search-status">
           {status}
         </div>

@@ -19,7 +19,7 @@ import { CODE_PATTERNS, isLevel, isOutsideEnglandCode, LEVELS, levelOfCode, type
 import { INDICATOR_IDS, INDICATORS, indicatorById, isIndicatorId, type IndicatorId } from '../../src/config/indicators.ts';
 import { LEVEL_NAMES } from '../../src/config/levelText.ts';
 import { isMeasure, MEASURE_INFO, MEASURES } from '../../src/config/measures.ts';
-import { URL_MESSAGES } from '../../src/state/problemMessages.ts';
+import { PROBLEM_MESSAGES } from '../../src/state/problemMessages.ts';
 import { FIXTURE_LAYER } from '../catalogue/fixture.ts';
 import { catalogueText } from '../../src/config/catalogue/texts/index.ts';
 
@@ -114,7 +114,7 @@ const RULES: Record<string, Rule> = {
     }),
   'a message id always has the same default text, and no text is empty': (layers, themes) => {
     const texts = new Map<string, Set<string>>();
-    for (const msg of messagesIn([themes, layers, URL_MESSAGES, LEVEL_NAMES])) {
+    for (const msg of messagesIn([themes, layers, PROBLEM_MESSAGES, LEVEL_NAMES])) {
       texts.set(msg.id, (texts.get(msg.id) ?? new Set()).add(msg.defaultMessage));
     }
     return [...texts].filter(([id, set]) => set.size > 1 || set.has('') || id === '').map(([id, set]) => `${id}: ${[...set].join(' | ')}`);

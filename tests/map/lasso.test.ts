@@ -7,13 +7,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   circleRing,
   destination,
-  EARTH_RADIUS_KM,
-  haversineKm,
   pointInPolygon,
   pointsInRing,
   pointsWithinKm,
   unionCodes,
 } from '../../src/map/selection/geometry.ts';
+import { EARTH_RADIUS_KM, haversineKm } from '../../src/stats/geodesy.ts';
 import { APPLY_MESSAGES, applySetSelection, cleanName, currentLsoaCodes } from '../../src/map/selection/applySelection.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { formatUrlState, MAX_SELECTED_AREAS } from '../../src/state/url.ts';

@@ -33,6 +33,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { IOD2019_PACKAGE_STEMS } from '../../scripts/pipeline/adapters/iod2019.ts';
 
 // ---------------------------------------------------------------------------
 // The hand-typed data
@@ -472,27 +473,9 @@ export function rank2019(lsoa11: (typeof LSOA11)[number], pattern: Pattern): num
   return pattern === 'A' ? lsoa11.rankA19 : N_LSOA11 + 1 - lsoa11.rankA19;
 }
 
-/** Column stems of the 2019 file (humaniverse/IMD layout, as in the shared data folder). */
-export const IOD2019_STEMS: Record<string, string> = {
-  imd: 'IMD',
-  income: 'Income',
-  employment: 'Employment',
-  education: 'Education',
-  health: 'Health',
-  crime: 'Crime',
-  barriers: 'Housing_and_Access',
-  living: 'Environment',
-  cyp: 'Children_and_young_people',
-  adult_skills: 'Adult_skills',
-  geographical_barriers: 'Geographical_barriers',
-  wider_barriers: 'Wider_barriers',
-  indoors: 'Indoors',
-  outdoors: 'Outdoors',
-};
-
 export function iod2019Table(): Table {
   const header = ['lsoa11_code'];
-  for (const i of FILE7_INDICATORS) header.push(`${IOD2019_STEMS[i.id]}_decile`, `${IOD2019_STEMS[i.id]}_rank`);
+  for (const i of FILE7_INDICATORS) header.push(`${IOD2019_PACKAGE_STEMS[i.id]}_decile`, `${IOD2019_PACKAGE_STEMS[i.id]}_rank`);
   const rows = LSOA11.map((l) => {
     const row = [l.code];
     for (const i of FILE7_INDICATORS) {

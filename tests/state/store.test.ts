@@ -9,7 +9,7 @@ import { replaceCatalogueForTest } from '../catalogue/replaceCatalogue.ts';
 import { selectedArea, urlStateOf, useAppStore } from '../../src/state/store.ts';
 import { formatUrlState, MAX_SELECTED_AREAS, parseUrlState, type Problem, type UrlState } from '../../src/state/url.ts';
 import { FIXTURE_LAYER } from '../catalogue/fixture.ts';
-import { URL_MESSAGES } from '../../src/state/problemMessages.ts';
+import { PROBLEM_MESSAGES } from '../../src/state/problemMessages.ts';
 
 const store = () => useAppStore.getState();
 
@@ -402,7 +402,7 @@ describe('notices', () => {
   });
 
   it('take the problems of a link as they are', () => {
-    const problems = parseUrlState('?level=county&level=nowhere&map=1').problems.map((p) => ({ msg: URL_MESSAGES[p.key], values: p.values }));
+    const problems = parseUrlState('?level=county&level=nowhere&map=1').problems.map((p) => ({ msg: PROBLEM_MESSAGES[p.key], values: p.values }));
     for (const p of problems) store().notify(p);
     expect(store().notices.map((n) => ({ msg: n.msg, values: n.values }))).toEqual(problems);
   });

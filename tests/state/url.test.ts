@@ -23,12 +23,12 @@ import {
   type UrlState,
 } from '../../src/state/url.ts';
 import { FIXTURE_LAYER } from '../catalogue/fixture.ts';
-import { URL_MESSAGES } from '../../src/state/problemMessages.ts';
+import { PROBLEM_MESSAGES } from '../../src/state/problemMessages.ts';
 
 /** The links' problems with their messages (which the app loads only when a link has problems). */
 function parseUrlState(search: string): { state: UrlState; problems: Problem[] } {
   const { state, problems } = parseUrlProblems(search);
-  return { state, problems: problems.map((p) => ({ msg: URL_MESSAGES[p.key], values: p.values })) };
+  return { state, problems: problems.map((p) => ({ msg: PROBLEM_MESSAGES[p.key], values: p.values })) };
 }
 
 /** The defaults, written out by hand so that a changed default is noticed. */
@@ -268,7 +268,7 @@ describe('parseUrlState: layers, measures and releases come from the catalogue',
     const { state: parsed, problems } = parseUrlState('?release=2019&level=ward');
     expect(parsed).toEqual(state({ level: 'ward' }));
     expect(problems).toHaveLength(1);
-    expect(problems[0].msg).toEqual(URL_MESSAGES.release);
+    expect(problems[0].msg).toEqual(PROBLEM_MESSAGES.release);
     expect(text(problems[0])).toBe('The link’s release “2019” is not available for Index of Multiple Deprivation at this level, so the map shows the newest.');
   });
 
@@ -281,7 +281,7 @@ describe('parseUrlState: layers, measures and releases come from the catalogue',
   it('drops a measure of another layer, with a problem naming the measure shown instead', () => {
     const imd = parseUrlState('?measure=black');
     expect(imd.state).toEqual(DEFAULTS);
-    expect(imd.problems.map((p) => p.msg)).toEqual([URL_MESSAGES.measure]);
+    expect(imd.problems.map((p) => p.msg)).toEqual([PROBLEM_MESSAGES.measure]);
     expect(text(imd.problems[0])).toBe('The link’s measure “black” does not exist for Index of Multiple Deprivation at this level, so the map shows Score.');
 
     const diversity = parseUrlState('?layer=ethnic_diversity&level=ward&measure=extent');
@@ -307,7 +307,7 @@ describe('parseUrlState: layers, measures and releases come from the catalogue',
     const { state: parsed, problems } = parseUrlState('?layer=fixture_rate&level=lsoa&measure=growth&release=2020');
     // The measure and release are then judged at the level shown.
     expect(parsed).toEqual(state({ layer: 'fixture_rate', level: 'ward', measure: 'growth', release: '2020' }));
-    expect(problems.map((p) => p.msg)).toEqual([URL_MESSAGES.layerLevel]);
+    expect(problems.map((p) => p.msg)).toEqual([PROBLEM_MESSAGES.layerLevel]);
     expect(problems[0].values).toMatchObject({ layer: FIXTURE_LAYER.label, level: 'lsoa', fallback: 'ward' });
   });
 
@@ -342,7 +342,7 @@ describe('parseUrlState: selections', () => {
     const { state: parsed, problems } = parseUrlState('?areas=E05000001,E01000001,junk,E05000002,E09000001');
     expect(parsed.selection).toEqual({ kind: 'areas', codes: ['E05000001', 'E05000002'] });
     expect(problems).toHaveLength(1);
-    expect(problems[0].msg).toEqual(URL_MESSAGES.areas);
+    expect(problems[0].msg).toEqual(PROBLEM_MESSAGES.areas);
     expect(problems[0].values).toEqual({ count: 3 });
     expect(text(problems[0])).toContain('3 entries that are not area codes of the same level; they were left out');
 
@@ -354,7 +354,7 @@ describe('parseUrlState: selections', () => {
   it('selects the one area when a link also has a set, and says so', () => {
     const { state: parsed, problems } = parseUrlState('?area=E05011151&areas=E01000001,E01000002');
     expect(parsed.selection).toEqual({ kind: 'area', code: 'E05011151' });
-    expect(problems.map((p) => p.msg)).toEqual([URL_MESSAGES.areaAndAreas]);
+    expect(problems.map((p) => p.msg)).toEqual([PROBLEM_MESSAGES.areaAndAreas]);
   });
 
   it('selects nothing when no entry is an area code', () => {
@@ -367,7 +367,7 @@ describe('parseUrlState: selections', () => {
     const codes = Array.from({ length: MAX_SELECTED_AREAS + 100 }, (_, i) => `E05${String(i + 1).padStart(6, '0')}`);
     const { state: parsed, problems } = parseUrlState(`?areas=${codes.join(',')}`);
     expect(parsed.selection).toEqual({ kind: 'areas', codes: codes.slice(0, MAX_SELECTED_AREAS) });
-    expect(problems).toEqual([{ msg: URL_MESSAGES.tooManyAreas, values: { max: MAX_SELECTED_AREAS } }]);
+    expect(problems).toEqual([{ msg: PROBLEM_MESSAGES.tooManyAreas, values: { max: MAX_SELECTED_AREAS } }]);
     // Exactly the maximum is fine.
     expect(parseUrlState(`?areas=${codes.slice(0, MAX_SELECTED_AREAS).join(',')}`).problems).toEqual([]);
   });
@@ -376,7 +376,7 @@ describe('parseUrlState: selections', () => {
     for (const value of ['imd:E01000001', 'ethnic_diversity:1']) {
       const { state: parsed, problems } = parseUrlState(`?feature=${value}`);
       expect(parsed.selection).toBeNull();
-      expect(problems.map((p) => p.msg)).toEqual([URL_MESSAGES.feature]);
+      expect(problems.map((p) => p.msg)).toEqual([PROBLEM_MESSAGES.feature]);
       expect(text(problems[0])).toContain(`“${value}”`);
     }
   });
@@ -386,7 +386,7 @@ describe('parseUrlState: selections', () => {
     for (const value of ['nope:1', ':1', 'fixture_points:', 'fixture_points', '']) {
       const { state: parsed, problems } = parseUrlState(`?feature=${encodeURIComponent(value)}`);
       expect(parsed.selection, value).toBeNull();
-      expect(problems.map((p) => p.msg), value).toEqual([URL_MESSAGES.feature]);
+      expect(problems.map((p) => p.msg), value).toEqual([PROBLEM_MESSAGES.feature]);
     }
   });
 
@@ -473,7 +473,7 @@ describe('parseUrlState: malformed values fall back for that setting only', () =
     expect(problems.length).toBeGreaterThanOrEqual(10);
     for (const problem of problems) {
       expect(problem.msg.id).toMatch(/^url\./);
-      expect(Object.values(URL_MESSAGES)).toContainEqual(problem.msg);
+      expect(Object.values(PROBLEM_MESSAGES)).toContainEqual(problem.msg);
       // Every placeholder of the message has its value.
       expect(text(problem)).not.toMatch(/[{}]/);
     }
@@ -484,14 +484,14 @@ describe('parseUrlState: a setting given more than once', () => {
   it('takes a later good value over an earlier bad one, and says the setting was repeated', () => {
     const { state: parsed, problems } = parseUrlState('?level=bad&level=ward');
     expect(parsed).toEqual(state({ level: 'ward' }));
-    expect(problems).toEqual([{ msg: URL_MESSAGES.repeated, values: { name: 'level', count: 2, value: 'ward' } }]);
+    expect(problems).toEqual([{ msg: PROBLEM_MESSAGES.repeated, values: { name: 'level', count: 2, value: 'ward' } }]);
     expect(text(problems[0])).toBe('The link gave the level 2 times; the map uses “ward”.');
   });
 
   it('keeps an earlier good value over a later bad one', () => {
     const { state: parsed, problems } = parseUrlState('?level=ward&level=bad');
     expect(parsed).toEqual(state({ level: 'ward' }));
-    expect(problems.map((p) => p.msg)).toEqual([URL_MESSAGES.repeated]);
+    expect(problems.map((p) => p.msg)).toEqual([PROBLEM_MESSAGES.repeated]);
     expect(problems[0].values).toMatchObject({ value: 'ward' });
   });
 
@@ -507,7 +507,7 @@ describe('parseUrlState: a setting given more than once', () => {
   it('falls back with one problem quoting the last value when every value is bad', () => {
     const { state: parsed, problems } = parseUrlState('?level=bad&level=worse');
     expect(parsed).toEqual(DEFAULTS);
-    expect(problems.map((p) => p.msg)).toEqual([URL_MESSAGES.unknown]);
+    expect(problems.map((p) => p.msg)).toEqual([PROBLEM_MESSAGES.unknown]);
     expect(text(problems[0])).toContain('“worse”');
   });
 
@@ -563,14 +563,14 @@ describe('parseUrlState: long values are echoed cut short', () => {
 
   it('cuts a long unknown parameter name', () => {
     const { problems } = parseUrlState(`?${long}=1`);
-    expect(problems.map((p) => p.msg)).toEqual([URL_MESSAGES.extra]);
+    expect(problems.map((p) => p.msg)).toEqual([PROBLEM_MESSAGES.extra]);
     for (const value of echoed(problems)) expect([...value].length).toBeLessThanOrEqual(40);
   });
 
   it('cuts the list of unknown parameters when there are many', () => {
     const many = Array.from({ length: 500 }, (_, i) => `p${i}=1`).join('&');
     const { problems } = parseUrlState(`?${many}`);
-    expect(problems.map((p) => p.msg)).toEqual([URL_MESSAGES.extra]);
+    expect(problems.map((p) => p.msg)).toEqual([PROBLEM_MESSAGES.extra]);
     for (const value of echoed(problems)) expect([...value].length).toBeLessThanOrEqual(40);
     expect(text(problems[0]).length).toBeLessThan(200);
   });

@@ -21,7 +21,7 @@ import { type CsvTable, numberCell, requireColumns } from '../csv.ts';
 import { countOf, InputError, listSome } from '../errors.ts';
 import type { Gap } from '../model.ts';
 import type { Geography } from '../lookup.ts';
-import { CHANGE_KINDS, lsoa11Rows, type Lsoa11Lookup } from './iod2019.ts';
+import { CHANGE_KINDS, lsoa11Rows, refuseLsoa21Codes, type Lsoa11Lookup } from './iod2019.ts';
 
 export const CENSUS2011_RELEASE = '2011';
 export const CENSUS2011_CODE_COLUMN = 'LSOA11CD';
@@ -88,14 +88,10 @@ export interface Census2011 {
  * numbers adding up to Persons; then sums them into the five broad groups.
  */
 export function parseCensus2011(table: CsvTable, lookup: Lsoa11Lookup, lsoa21Codes: ReadonlySet<string>): Census2011 {
-  if (table.header.includes('LSOA21CD') || table.header.includes('geography code')) {
-    throw new InputError({
-      file: table.file,
-      line: 1,
-      problem: 'has LSOA 2021 codes (or is the Census 2021 file), but Census 2011 was published on LSOA 2011 codes',
-      hint: 'Use the Census 2011 KS201EW LSOA file (LSOA11CD, Persons, WhiteBrit, …); the build carries it onto LSOA 2021 itself.',
-    });
-  }
+  refuseLsoa21Codes(table, ['LSOA21CD', 'geography code'], {
+    problem: 'has LSOA 2021 codes (or is the Census 2021 file), but Census 2011 was published on LSOA 2011 codes',
+    hint: 'Use the Census 2011 KS201EW LSOA file (LSOA11CD, Persons, WhiteBrit, …); the build carries it onto LSOA 2021 itself.',
+  });
   const [codeColumn, totalColumn, ...groupColumns] = requireColumns(table, [
     CENSUS2011_CODE_COLUMN,
     CENSUS2011_TOTAL_COLUMN,

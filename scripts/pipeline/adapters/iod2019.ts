@@ -252,19 +252,24 @@ export function lsoa11Rows(
 }
 
 /**
+ * Stops on a file of a source published on LSOAs 2011 that has LSOA 2021
+ * code columns instead (a 2021 file given for a 2011 one): the build carries
+ * the 2011 codes onto 2021 itself.
+ */
+export function refuseLsoa21Codes(table: CsvTable, columns: readonly string[], text: { problem: string; hint: string }): void {
+  if (columns.some((column) => table.header.includes(column))) throw new InputError({ file: table.file, line: 1, ...text });
+}
+
+/**
  * Parses the IoD 2019 LSOA file and checks it against the LSOAs 2011 of the
  * 2011 → 2021 lookup: the same codes, each once, every rank and decile
  * consistent (decile = ⌈rank × 10 / n⌉ among the n LSOAs 2011).
  */
 export function parseIod2019(table: CsvTable, lookup: Lsoa11Lookup, lsoa21Codes: ReadonlySet<string>): Iod2019Table {
-  if (table.header.includes('LSOA code (2021)') || table.header.includes('LSOA21CD')) {
-    throw new InputError({
-      file: table.file,
-      line: 1,
-      problem: 'has LSOA 2021 codes, but the IoD 2019 was published on LSOA 2011 codes',
-      hint: 'Use the IoD 2019 File 7 (or imd2019_lsoa11.csv) as published; the build carries it onto LSOA 2021 itself.',
-    });
-  }
+  refuseLsoa21Codes(table, ['LSOA code (2021)', 'LSOA21CD'], {
+    problem: 'has LSOA 2021 codes, but the IoD 2019 was published on LSOA 2011 codes',
+    hint: 'Use the IoD 2019 File 7 (or imd2019_lsoa11.csv) as published; the build carries it onto LSOA 2021 itself.',
+  });
   const official = table.header.includes(IOD2019_OFFICIAL_CODE_COLUMN);
   const codeName = official ? IOD2019_OFFICIAL_CODE_COLUMN : IOD2019_PACKAGE_CODE_COLUMN;
   if (!official && !table.header.includes(IOD2019_PACKAGE_CODE_COLUMN)) {

@@ -5,7 +5,8 @@
  * unit tables (units.ts) — the same computation as the app's — and their
  * section of the column dictionary (downloads/README.md).
  */
-import { comparisonsOf, MEASURE_SCALE, SEGREGATION_LAYERS, type Grouping } from '../../../src/config/catalogue/segregation.ts';
+import { MEASURE_SCALE, SEGREGATION_LAYERS, type Grouping } from '../../../src/config/catalogue/segregation.ts';
+import { comparisonsOf } from '../../../src/config/catalogue/comparisons.ts';
 import type { MeasureSpec } from '../../../src/config/catalogue/index.ts';
 import { FEW_UNITS } from '../../../src/stats/segregation/areaFigures.ts';
 import { CHANGE_SUFFIX, segregationMeasure, type SegregationLevel } from '../../../src/stats/segregation/areaMeasures.ts';

@@ -1,71 +1,7 @@
-/**
- * Class-making, by the kind of a layer's class scheme (entry.classes.kind):
- * the one place where the build turns values and ranks into the class
- * numbers of the class files (1…n, 0 = no value). The app turns class
- * numbers into colours and legends by the same kinds (src/config/classSchemes.ts).
- */
-import type { ClassSchemeSpec, LayerEntry } from '../../../src/config/catalogue/index.ts';
-import { decilesOfRanks } from '../../../src/stats/ranking.ts';
-import { quantileClasses } from '../../../src/stats/quantiles.ts';
+/** The classes of the build's stored layers, by src/stats/classes.ts (the computed layers' too). */
+import type { LayerEntry } from '../../../src/config/catalogue/index.ts';
+import { makeClasses } from '../../../src/stats/classes.ts';
 import type { MeasureData } from '../model.ts';
-
-export interface MadeClasses {
-  class: Uint8Array;
-  /** Quantile and diverging schemes: the class limits. */
-  breaks?: number[] | null;
-}
-
-/** One release of one measure: its values, ranks and any classes the source gave. */
-export interface ClassInput {
-  value: Float64Array;
-  rank?: Float64Array;
-  given?: Uint8Array;
-  layer: string;
-  what: string;
-}
-
-type ClassMaker<S extends ClassSchemeSpec> = (spec: S, input: ClassInput) => MadeClasses;
-
-/** Deciles of a set of values NaN can be missing from: only areas with a rank take a decile. */
-function decilesOfPresentRanks(rank: Float64Array): Uint8Array {
-  const present: number[] = [];
-  for (let i = 0; i < rank.length; i++) if (!Number.isNaN(rank[i])) present.push(i);
-  const classes = new Uint8Array(rank.length);
-  const deciles = decilesOfRanks(present.map((i) => rank[i]));
-  present.forEach((i, k) => (classes[i] = deciles[k]));
-  return classes;
-}
-
-const MAKERS: { [K in ClassSchemeSpec['kind']]: ClassMaker<Extract<ClassSchemeSpec, { kind: K }>> } = {
-  /**
-   * Official deciles: as the source publishes them (LSOAs), else the decile of
-   * the national rank among the areas of the level (decilesOfRanks: ties that
-   * reach the last place take decile 10).
-   */
-  deciles(_spec, input) {
-    if (input.given) return { class: input.given };
-    if (!input.rank) throw new Error(`${input.layer} ${input.what}: a decile scheme needs ranks or the source's deciles`);
-    return { class: decilesOfPresentRanks(input.rank) };
-  },
-  /** National quantiles of the (stored, rounded) values: src/stats/quantiles.ts. */
-  quantiles(spec, input) {
-    const made = quantileClasses(input.value, spec.count);
-    return { class: made.classes, breaks: made.breaks };
-  },
-  diverging(_spec, input) {
-    throw new Error(`${input.layer}: diverging class schemes are not built by the pipeline yet`);
-  },
-  categories(_spec, input) {
-    if (!input.given) throw new Error(`${input.layer} ${input.what}: a categorical scheme needs the source's categories`);
-    return { class: input.given };
-  },
-};
-
-/** The classes of one release of one measure, by the layer's scheme. */
-export function makeClasses(entry: LayerEntry, input: ClassInput): MadeClasses {
-  const maker = MAKERS[entry.classes.kind] as ClassMaker<ClassSchemeSpec>;
-  return maker(entry.classes, input);
-}
 
 /** Classes of every release of a measure, written into it (class, and breaks where the scheme has them). */
 export function classifyMeasure(entry: LayerEntry, measure: MeasureData, what: string): void {

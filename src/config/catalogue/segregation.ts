@@ -22,6 +22,8 @@ export interface Grouping {
   id: 'ethnicity' | 'religion';
   /** The groups, in the order of the counts in the units files. */
   groups: ComparisonGroup[];
+  /** Prefix of its count columns in a selection's download (`ethnic_group_asian_2021`). */
+  csvPrefix: string;
   /** The unit scales of each release (the data allow OAs only in Census 2011). */
   scales: Record<string, UnitScale[]>;
   /** Vintage of each release's units, by scale. */
@@ -30,6 +32,7 @@ export interface Grouping {
 
 export const ETHNICITY: Grouping = {
   id: 'ethnicity',
+  csvPrefix: 'ethnic_group',
   groups: ETHNIC_GROUPS.map((group) => ({ id: group.id, label: m(`segregation.group.ethnicity.${group.id}`, group.short) })),
   scales: { '2011': ['oa', 'lsoa'], '2021': ['lsoa'] },
   vintages: { '2011': { oa: 'OA 2011', lsoa: 'LSOA 2011' }, '2021': { lsoa: 'LSOA 2021' } },
@@ -38,40 +41,13 @@ export const ETHNICITY: Grouping = {
 /** The eight answers to the religion question; residents who did not answer are left out (as in religious diversity). */
 export const RELIGION: Grouping = {
   id: 'religion',
+  csvPrefix: 'religion',
   groups: RELIGION_GROUPS.filter((group) => group.answered).map((group) => ({ id: group.id, label: m(`segregation.group.religion.${group.id}`, group.short) })),
   scales: { '2021': ['lsoa'] },
   vintages: { '2021': { lsoa: 'LSOA 2021' } },
 };
 
 export const GROUPINGS: readonly Grouping[] = [ETHNICITY, RELIGION];
-
-/** The id of a comparison in links and downloads: `white-rest` (a against everyone else) or `asian-white`. */
-export function comparisonId(grouping: { groups: ComparisonGroup[] }, a: number, b: number | null): string {
-  return `${grouping.groups[a].id}-${b === null ? 'rest' : grouping.groups[b].id}`;
-}
-
-/** Every comparison of a grouping: each group against the rest, then every pair (in group order). */
-export function comparisonsOf(grouping: { groups: ComparisonGroup[] }): { id: string; a: number; b: number | null }[] {
-  const list: { id: string; a: number; b: number | null }[] = grouping.groups.map((_, a) => ({ id: comparisonId(grouping, a, null), a, b: null }));
-  for (let a = 0; a < grouping.groups.length; a++) {
-    for (let b = a + 1; b < grouping.groups.length; b++) list.push({ id: comparisonId(grouping, a, b), a, b });
-  }
-  return list;
-}
-
-/**
- * A comparison id read back, or undefined. The order is kept: D and the other
- * two-group indices are the same either way, but the figures "of the first
- * group" (isolation, location quotient, share) are of the group named first.
- */
-export function parseComparison(grouping: { groups: ComparisonGroup[] }, id: string): { id: string; a: number; b: number | null } | undefined {
-  const [first, second, ...rest] = id.trim().toLowerCase().split('-');
-  if (rest.length > 0 || !first || !second) return undefined;
-  const a = grouping.groups.findIndex((group) => group.id === first);
-  const b = second === 'rest' ? null : grouping.groups.findIndex((group) => group.id === second);
-  if (a < 0 || b === -1 || a === b) return undefined;
-  return { id: comparisonId(grouping, a, b), a, b };
-}
 
 const index = { style: 'decimal', decimals: 3, storedDecimals: 4 } as const;
 const quotient = { style: 'decimal', decimals: 2, storedDecimals: 3 } as const;
@@ -150,47 +126,54 @@ const csvColumn: LayerEntry['csvColumn'] = (_level, spec, release, part) =>
 
 const ABOUT = { id: 'layer.segregation.about' };
 
+/** The census releases the segregation layers can have, by id. */
+const SEGREGATION_RELEASES: Record<string, Release> = { '2011': CENSUS_2011, '2021': NO_FIGURE };
+
+/** The segregation layer of a grouping: its releases and unit scales are the grouping's. */
+function segregationLayer(
+  grouping: Grouping,
+  texts: { label: string; short: string },
+  rest: Pick<LayerEntry, 'sources' | 'attribution'> & { defaultGroups: string },
+): LayerEntry {
+  const id = `segregation_${grouping.id}`;
+  const releases = Object.keys(grouping.scales).sort();
+  return {
+    id,
+    theme: 'segregation',
+    group: grouping.id,
+    kind: 'area',
+    adapter: 'segregation',
+    computed: { grouping: grouping.id },
+    comparisons: { groups: grouping.groups, default: rest.defaultGroups },
+    label: m(`layer.${id}.label`, texts.label),
+    short: m(`layer.${id}.short`, texts.short),
+    description: { id: `layer.${id}.description` },
+    levels: levels(releases),
+    releases: releases.map((release) => SEGREGATION_RELEASES[release]),
+    classes: { kind: 'quantiles', count: 5 },
+    palette: 'viridis',
+    about: ABOUT,
+    sources: rest.sources,
+    attribution: rest.attribution,
+    csvColumn,
+  };
+}
+
 export const SEGREGATION_LAYERS: LayerEntry[] = [
-  {
-    id: 'segregation_ethnicity',
-    theme: 'segregation',
-    group: 'ethnicity',
-    kind: 'area',
-    adapter: 'segregation',
-    computed: { grouping: 'ethnicity' },
-    comparisons: { groups: ETHNICITY.groups, default: 'white-rest' },
-    label: m('layer.segregation_ethnicity.label', 'Segregation by ethnic group'),
-    short: m('layer.segregation_ethnicity.short', 'Ethnic segregation'),
-    description: { id: 'layer.segregation_ethnicity.description' },
-    levels: levels(['2011', '2021']),
-    releases: [CENSUS_2011, NO_FIGURE],
-    classes: { kind: 'quantiles', count: 5 },
-    palette: 'viridis',
-    about: ABOUT,
-    sources: ['census', 'census2011', 'census2011_oa', 'oa11_lookup', 'lsoa11_lsoa21', 'lookup'],
-    attribution: m('attribution.census', 'Census 2021 and 2011 © ONS'),
-    csvColumn,
-  },
-  {
-    id: 'segregation_religion',
-    theme: 'segregation',
-    group: 'religion',
-    kind: 'area',
-    adapter: 'segregation',
-    computed: { grouping: 'religion' },
-    comparisons: { groups: RELIGION.groups, default: 'muslim-rest' },
-    label: m('layer.segregation_religion.label', 'Segregation by religion'),
-    short: m('layer.segregation_religion.short', 'Religious segregation'),
-    description: { id: 'layer.segregation_religion.description' },
-    levels: levels(['2021']),
-    releases: [NO_FIGURE],
-    classes: { kind: 'quantiles', count: 5 },
-    palette: 'viridis',
-    about: ABOUT,
-    sources: ['census_religion', 'lookup'],
-    attribution: m('attribution.census2021', 'Census 2021 © ONS'),
-    csvColumn,
-  },
+  segregationLayer(
+    ETHNICITY,
+    { label: 'Segregation by ethnic group', short: 'Ethnic segregation' },
+    {
+      defaultGroups: 'white-rest',
+      sources: ['census', 'census2011', 'census2011_oa', 'oa11_lookup', 'lsoa11_lsoa21', 'lookup'],
+      attribution: m('attribution.census', 'Census 2021 and 2011 © ONS'),
+    },
+  ),
+  segregationLayer(
+    RELIGION,
+    { label: 'Segregation by religion', short: 'Religious segregation' },
+    { defaultGroups: 'muslim-rest', sources: ['census_religion', 'lookup'], attribution: m('attribution.census2021', 'Census 2021 © ONS') },
+  ),
 ];
 
 export function groupingOf(layer: LayerEntry): Grouping | undefined {

@@ -8,9 +8,10 @@
  */
 import { layerById } from '../../config/catalogue/index.ts';
 import type { LayerEntry } from '../../config/catalogue/types.ts';
-import { groupingOf, parseComparison, type Grouping } from '../../config/catalogue/segregation.ts';
+import { groupingOf, type Grouping } from '../../config/catalogue/segregation.ts';
+import { parseComparison } from '../../config/catalogue/comparisons.ts';
 import type { Level } from '../../config/geography.ts';
-import { quantileClasses } from '../../stats/quantiles.ts';
+import { makeClasses } from '../../stats/classes.ts';
 import { rankDescending, rankDescendingWithinGroups } from '../../stats/ranking.ts';
 import { round } from '../../stats/rounding.ts';
 import type { Comparison } from '../../stats/segregation/areaFigures.ts';
@@ -118,7 +119,6 @@ async function compute(client: DataClient, path: string): Promise<Computed> {
 
   const file: ValueFile = { releases, measures: { [spec.id]: { value: [], rank: [], ...(ref.level === 'ward' ? { rankWithinLad: [] } : {}) } } };
   const classes: Classes = { releases, classes: [], breaks: [] };
-  const count = layer.classes.kind === 'quantiles' ? layer.classes.count : 5;
   releases.forEach((_release, r) => {
     const previous = r > 0 ? units[r - 1] : undefined;
     const raw = segregationMeasure(ref.level as 'lsoa' | 'ward' | 'lad', ref.measure, units[r], comparison, previous);
@@ -126,11 +126,13 @@ async function compute(client: DataClient, path: string): Promise<Computed> {
     if (!raw) values.fill(Number.NaN);
     const measure = file.measures[spec.id];
     measure.value.push(Array.from(values, (v) => (Number.isNaN(v) ? null : v)));
-    measure.rank!.push(Array.from(rankDescending(values), nullable));
+    const ranks = rankDescending(values);
+    measure.rank!.push(Array.from(ranks, nullable));
     if (measure.rankWithinLad) measure.rankWithinLad.push(Array.from(rankDescendingWithinGroups(values, wardLad!), nullable));
-    const made = quantileClasses(values, count);
-    classes.classes.push(made.classes);
-    classes.breaks.push(made.breaks);
+    // By the layer's class scheme, as the pipeline classes stored layers.
+    const made = makeClasses(layer, { value: values, rank: ranks, layer: layer.id, what: `${ref.level} ${spec.id}` });
+    classes.classes.push(made.class);
+    classes.breaks.push(made.breaks ?? null);
   });
   return { values: file, classes };
 }

@@ -74,7 +74,6 @@ export function pointsInRing(points: ArrayLike<number>, ring: ArrayLike<number>)
   return inside;
 }
 
-export { EARTH_RADIUS_KM, haversineKm } from '../../stats/geodesy.ts';
 import { EARTH_RADIUS_KM, haversineKm, RAD } from '../../stats/geodesy.ts';
 
 /** The indices of the points (flattened [lng, lat]) within `km` of (lng, lat), the boundary included, in point order. */

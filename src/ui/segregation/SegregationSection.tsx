@@ -18,7 +18,8 @@ import { releaseUnits } from '../../data/computed/segregation.ts';
 import type { Manifest } from '../../data/schema.ts';
 import { useFormats, type Formats } from '../../i18n/useText.ts';
 import { FEW_UNITS, type Comparison } from '../../stats/segregation/areaFigures.ts';
-import { areaUnits, type ReleaseUnits } from '../../stats/segregation/areaMeasures.ts';
+import { areaUnits } from '../../stats/segregation/areaMeasures.ts';
+import { lsoasOfSelection } from '../../data/selectionLsoas.ts';
 import type { ViewSpec } from '../../state/viewSpec.ts';
 import { useAsync } from '../useAsync.ts';
 import { biasCorrected } from './biasCorrection.ts';
@@ -117,7 +118,8 @@ function vintageOf(grouping: Grouping, row: ScaleRow, manifest: Manifest): strin
 function CorrectedCell({ row }: { row: ScaleRow }) {
   const f = useFormats();
   const columns = row.columns;
-  const result = useAsync(() => (columns && row.pair && Number.isFinite(row.pair.d) ? biasCorrected(columns.a, columns.b) : undefined), [columns]);
+  // By the row's key: a panel drawn again asks the worker nothing new.
+  const result = useAsync(() => (columns && row.pair && Number.isFinite(row.pair.d) ? biasCorrected(row.key, columns.a, columns.b) : undefined), [row.key]);
   if (!columns || !row.pair || !Number.isFinite(row.pair.d)) return <>{f.t(MESSAGES.none)}</>;
   if (result.loading) return <span aria-busy="true">{f.t(MESSAGES.computing)}</span>;
   const value = result.value;
@@ -381,13 +383,15 @@ export function SegregationSetSection({ client, manifest, spec, codes }: Section
   const groups = grouping.groups;
   const data = useAsync(async () => {
     const newest = spec.releases[spec.releases.length - 1].id;
-    const [units, lsoas, wards, lads] = await Promise.all([
+    const [units, lsoas, details, wards, lads] = await Promise.all([
       releaseUnits(client, grouping, newest, ['lsoa']),
       client.areas('lsoa'),
+      client.lsoaDetails(),
       client.groupAreas('ward'),
       client.groupAreas('lad'),
     ]);
-    return { release: { id: newest, units }, ...selectedLsoas(codes, units, lsoas.indexOf, wards.indexOf, lads.indexOf) };
+    const selected = lsoasOfSelection(codes, { lsoaCodes: lsoas.codes, wardCodes: wards.codes, ladCodes: lads.codes, wardOfLsoa: details.ward, ladOfWard: wards.lad! });
+    return { release: { id: newest, units }, ...selected };
   }, [client, spec.layer.id, codes.join(',')]);
   if (data.error) return <p role="alert">{f.t(MESSAGES.error, { error: data.error.message })}</p>;
   if (!data.value) return <p aria-busy="true">{f.t(MESSAGES.loading)}</p>;
@@ -417,27 +421,4 @@ export function SegregationSetSection({ client, manifest, spec, codes }: Section
       />
     </section>
   );
-}
-
-/** The LSOAs (positions) a set of codes stands for: LSOAs themselves, the LSOAs of wards and of authorities. */
-export function selectedLsoas(
-  codes: readonly string[],
-  units: ReleaseUnits,
-  lsoaIndex: ReadonlyMap<string, number>,
-  wardIndex: ReadonlyMap<string, number>,
-  ladIndex: ReadonlyMap<string, number>,
-): { members: number[]; skipped: number } {
-  const table = units.scales.lsoa!;
-  const chosen = new Set<number>();
-  let skipped = 0;
-  for (const code of codes) {
-    const lsoa = lsoaIndex.get(code);
-    const ward = wardIndex.get(code);
-    const lad = ladIndex.get(code);
-    if (lsoa !== undefined) chosen.add(lsoa);
-    else if (ward !== undefined) areaUnits(table, 'ward', units.wardCount)[ward].forEach((u) => chosen.add(u));
-    else if (lad !== undefined) areaUnits(table, 'lad', units.ladCount)[lad].forEach((u) => chosen.add(u));
-    else skipped += 1;
-  }
-  return { members: [...chosen].sort((x, y) => x - y), skipped };
 }

@@ -35,7 +35,24 @@ function startWorker(): Worker {
   return created;
 }
 
-export function biasCorrected(a: Float64Array, b: Float64Array): Promise<BiasCorrectedDissimilarity> {
+/** Answers by key (area, scale, census, groups), so that the same figures are not bootstrapped twice in a page. */
+const answers = new Map<string, Promise<BiasCorrectedDissimilarity>>();
+const KEPT_ANSWERS = 200;
+
+export function biasCorrected(key: string, a: Float64Array, b: Float64Array): Promise<BiasCorrectedDissimilarity> {
+  let answer = answers.get(key);
+  if (!answer) {
+    if (answers.size >= KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
+    answer = compute(a, b).catch((error: Error) => {
+      answers.delete(key);
+      throw error;
+    });
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+function compute(a: Float64Array, b: Float64Array): Promise<BiasCorrectedDissimilarity> {
   if (typeof Worker === 'undefined') {
     try {
       return Promise.resolve(biasCorrectedDissimilarity(a, b));

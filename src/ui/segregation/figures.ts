@@ -22,6 +22,8 @@ import {
 import { areaUnits, incompleteSet, wardTable, type ReleaseUnits } from '../../stats/segregation/areaMeasures.ts';
 
 export interface ScaleRow {
+  /** Names the area, scale, census and comparison: the same key means the same figures (the bias correction is asked for once per key). */
+  key: string;
   release: string;
   scale: UnitScale | 'ward';
   /** Why the row has no figures: units that could not be placed, or fewer than two units. */
@@ -34,13 +36,23 @@ export interface ScaleRow {
   columns: { a: Float64Array; b: Float64Array } | null;
 }
 
-function row(release: string, scale: ScaleRow['scale'], table: GroupCounts, members: ArrayLike<number>, comparison: Comparison): ScaleRow {
-  if (members.length < MIN_UNITS) return { release, scale, missing: 'noUnits', pair: null, mix: null, columns: null, units: members.length };
+function row(area: string, release: string, scale: ScaleRow['scale'], table: GroupCounts, members: ArrayLike<number>, comparison: Comparison): ScaleRow {
+  const key = `${area}:${release}:${scale}:${comparison.a}-${comparison.b ?? 'rest'}`;
+  if (members.length < MIN_UNITS) return { key, release, scale, missing: 'noUnits', pair: null, mix: null, columns: null, units: members.length };
   const { a, b } = pairColumns(table, members, comparison);
-  return { release, scale, missing: null, pair: pairFigures(table, members, comparison), mix: mixFigures(table, members), columns: { a, b }, units: members.length };
+  return { key, release, scale, missing: null, pair: pairFigures(table, members, comparison), mix: mixFigures(table, members), columns: { a, b }, units: members.length };
 }
 
-const missingRow = (release: string, scale: ScaleRow['scale']): ScaleRow => ({ release, scale, missing: 'incomplete', pair: null, mix: null, columns: null, units: 0 });
+const missingRow = (area: string, release: string, scale: ScaleRow['scale']): ScaleRow => ({
+  key: `${area}:${release}:${scale}`,
+  release,
+  scale,
+  missing: 'incomplete',
+  pair: null,
+  mix: null,
+  columns: null,
+  units: 0,
+});
 
 /** The rows of a ward or an authority (its position in areas/<level>.json), newest census first. */
 export function areaRows(
@@ -51,19 +63,20 @@ export function areaRows(
   comparison: Comparison,
 ): ScaleRow[] {
   const rows: ScaleRow[] = [];
+  const area = `${level}:${index}`;
   for (const { id, units } of [...releases].reverse()) {
     const scales = [...(grouping.scales[id] ?? [])].sort((x, y) => (x === 'lsoa' ? -1 : y === 'lsoa' ? 1 : 0));
     for (const scale of scales) {
       const table = units.scales[scale];
       if (!table) continue;
       const count = level === 'ward' ? units.wardCount : units.ladCount;
-      if (incompleteSet(table, level).has(index)) rows.push(missingRow(id, scale));
-      else rows.push(row(id, scale, table, areaUnits(table, level, count)[index], comparison));
+      if (incompleteSet(table, level).has(index)) rows.push(missingRow(area, id, scale));
+      else rows.push(row(area, id, scale, table, areaUnits(table, level, count)[index], comparison));
       // An authority also over its wards, right after its LSOAs.
       if (level === 'lad' && scale === 'lsoa') {
         const wards = wardTable(units);
         const members = Array.from(units.wardLad, (lad, w) => (lad === index ? w : -1)).filter((w) => w >= 0);
-        rows.push(members.some((w) => wards.incomplete.has(w)) ? missingRow(id, 'ward') : row(id, 'ward', wards.counts, members, comparison));
+        rows.push(members.some((w) => wards.incomplete.has(w)) ? missingRow(area, id, 'ward') : row(area, id, 'ward', wards.counts, members, comparison));
       }
     }
   }
@@ -73,7 +86,7 @@ export function areaRows(
 /** The rows of a set of LSOAs 2021 (their positions in areas/lsoa.json): Census 2021 only. */
 export function setRows(release: { id: string; units: ReleaseUnits }, lsoas: readonly number[], comparison: Comparison): ScaleRow[] {
   const table = release.units.scales.lsoa;
-  return table ? [row(release.id, 'lsoa', table, lsoas, comparison)] : [];
+  return table ? [row(`set:${lsoas.join(',')}`, release.id, 'lsoa', table, lsoas, comparison)] : [];
 }
 
 /** Each group's share of the residents of some units (a composition chart), or null when nobody lives there. */

@@ -3,15 +3,14 @@
  * files of ethnic group and religion) and builds it with selectionCsv.ts.
  * Loaded with the download button, not with the first map.
  */
-import { SEGREGATION_LAYERS, GROUPINGS, parseComparison } from '../../config/catalogue/segregation.ts';
+import { SEGREGATION_LAYERS, GROUPINGS } from '../../config/catalogue/segregation.ts';
+import { parseComparison } from '../../config/catalogue/comparisons.ts';
 import type { DataClient } from '../../data/client.ts';
 import { loadUnits } from '../../data/computed/segregation.ts';
 import type { Manifest } from '../../data/schema.ts';
 import type { ViewSpec } from '../../state/viewSpec.ts';
+import { lsoasOfSelection } from '../../data/selectionLsoas.ts';
 import { selectionCsv, selectionFileName, type GroupingCounts } from './selectionCsv.ts';
-
-/** Column prefix of each grouping's counts. */
-const COLUMN: Record<string, string> = { ethnicity: 'ethnic_group', religion: 'religion' };
 
 /** The census whose counts the file gives. */
 const RELEASE = '2021';
@@ -47,17 +46,11 @@ export async function buildSelectionCsv(
     ...groupingsBuilt.map((grouping) => loadUnits(client, grouping.id, RELEASE, 'lsoa')),
   ]);
   // Wards and authorities stand for their LSOAs.
-  const wardIndex = new Map(wards.codes.map((code, i) => [code, i]));
-  const ladIndex = new Map(lads.codes.map((code, i) => [code, i]));
-  const chosenWards = new Set(codes.map((code) => wardIndex.get(code)).filter((w) => w !== undefined));
-  const chosenLads = new Set(codes.map((code) => ladIndex.get(code)).filter((l) => l !== undefined));
-  const chosen = new Set(codes);
-  const lsoaCodes = lsoas.codes.filter(
-    (code, i) => chosen.has(code) || chosenWards.has(details.ward[i]) || chosenLads.has(wards.lad![details.ward[i]]),
-  );
+  const { members } = lsoasOfSelection(codes, { lsoaCodes: lsoas.codes, wardCodes: wards.codes, ladCodes: lads.codes, wardOfLsoa: details.ward, ladOfWard: wards.lad ?? [] });
+  const lsoaCodes = members.map((i) => lsoas.codes[i]);
   const groupings: GroupingCounts[] = groupingsBuilt.map((grouping, k) => ({
     id: grouping.id,
-    column: COLUMN[grouping.id] ?? grouping.id,
+    column: grouping.csvPrefix,
     groupIds: units[k].file.groups,
     codes: units[k].codes,
     groups: units[k].groups,
