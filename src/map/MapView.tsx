@@ -22,7 +22,7 @@ import { labelLayer } from './layers.ts';
 import { createMap } from './createMap.ts';
 import { useCamera } from './useCamera.ts';
 import { LAD_LABEL_SIZE, useLabels, WARD_LABEL_SIZE } from './useLabels.ts';
-import { atlasStatus } from './status.ts';
+import { atlasStatus, useFirstMapDrawn } from './status.ts';
 import { providerFor } from './providers/index.ts';
 import type { HoverState, ProvidedLayers } from './providers/types.ts';
 import { activeSelectionTool } from './selection/toolState.ts';
@@ -100,14 +100,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
     },
     [provider],
   );
-  // Whether the first choropleth has been drawn (status.ts says so): what is not needed to draw it (the selection toolbar) waits for it.
-  const [firstDrawn, setFirstDrawn] = useState(atlasStatus.firstReadyAt !== null);
-  useEffect(() => {
-    if (firstDrawn) return;
-    const drawn = () => setFirstDrawn(true);
-    window.addEventListener('atlas:ready', drawn, { once: true });
-    return () => window.removeEventListener('atlas:ready', drawn);
-  }, [firstDrawn]);
+  const firstDrawn = useFirstMapDrawn();
   const onViewportLoad = useCallback(
     (key: string) => {
       atlasStatus.viewportLoaded(key);

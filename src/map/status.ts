@@ -4,6 +4,7 @@
  * its tiles for the viewport have loaded and a frame has been drawn with its
  * colours.
  */
+import { useEffect, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { TileStore } from './tileStore.ts';
 
@@ -60,3 +61,18 @@ declare global {
   }
 }
 window.__atlas = atlasStatus;
+
+/**
+ * Whether the map has drawn its first view: what the first map does not need
+ * (the legend's long note, the selection toolbar) waits for it.
+ */
+export function useFirstMapDrawn(): boolean {
+  const [drawn, setDrawn] = useState(atlasStatus.firstReadyAt !== null);
+  useEffect(() => {
+    if (drawn) return;
+    const done = () => setDrawn(true);
+    window.addEventListener('atlas:ready', done, { once: true });
+    return () => window.removeEventListener('atlas:ready', done);
+  }, [drawn]);
+  return drawn;
+}

@@ -1,11 +1,12 @@
 /**
  * A long text of the catalogue (src/config/catalogue/texts/) for a component
  * of the first view (the legend's note): the texts load once the map has
- * drawn its first view (src/map/status.ts says so with `atlas:ready`), so the
- * map never waits for them. Undefined until they are in.
+ * drawn its first view (useFirstMapDrawn), so the map never waits for them.
+ * Undefined until they are in.
  */
 import { useEffect, useState } from 'react';
 import type { TextRef } from '../config/catalogue/types.ts';
+import { useFirstMapDrawn } from '../map/status.ts';
 
 type Texts = typeof import('../config/catalogue/texts/index.ts');
 let loaded: Texts | null = null;
@@ -25,14 +26,11 @@ const load = () =>
 export const loadCatalogueTexts = load;
 
 export function useCatalogueText(ref: TextRef | undefined): string | undefined {
+  const drawn = useFirstMapDrawn();
   const [texts, setTexts] = useState(loaded);
   useEffect(() => {
-    if (texts) return;
     // Without the texts the note is left out.
-    const show = () => load().then(setTexts, () => {});
-    if (window.__atlas?.firstReadyAt != null) show();
-    else window.addEventListener('atlas:ready', show, { once: true });
-    return () => window.removeEventListener('atlas:ready', show);
-  }, [texts]);
+    if (drawn && !texts) load().then(setTexts, () => {});
+  }, [drawn, texts]);
   return ref && texts?.catalogueText(ref);
 }

@@ -9,7 +9,7 @@ import { MEASURE_SCALE, SEGREGATION_LAYERS, type Grouping } from '../../../src/c
 import { comparisonsOf } from '../../../src/config/catalogue/comparisons.ts';
 import type { MeasureSpec } from '../../../src/config/catalogue/index.ts';
 import { FEW_UNITS } from '../../../src/stats/segregation/areaFigures.ts';
-import { CHANGE_SUFFIX, segregationMeasure, type SegregationLevel } from '../../../src/stats/segregation/areaMeasures.ts';
+import { CHANGE_SUFFIX, segregationMeasure, unitVintage, type SegregationLevel } from '../../../src/stats/segregation/areaMeasures.ts';
 import { unitsByArea } from '../../../src/stats/segregation/areaFigures.ts';
 import type { UnitScale } from '../../../src/data/schema.ts';
 import type { Geography } from '../lookup.ts';
@@ -237,7 +237,7 @@ export function segregationReadme(tables: readonly SegregationTable[], gaps: rea
     const groups = units.grouping.groups.map((g) => `\`${g.id}\` (${g.label.defaultMessage})`).join(', ');
     const comparisons = comparisonsOf(units.grouping);
     const releases = units.releases
-      .map((r) => `${r === '2011' ? 'Census 2011' : 'Census 2021'} on ${(Object.keys(units.tables[r]) as UnitScale[]).map((scale) => units.grouping.vintages[r][scale]).join(' and ')}`)
+      .map((r) => `${r === '2011' ? 'Census 2011' : 'Census 2021'} on ${(Object.keys(units.tables[r]) as UnitScale[]).map((scale) => unitVintage(scale, r)).join(' and ')}`)
       .join('; ');
     return `- \`${units.grouping.id}\`: ${groups}. ${comparisons.length} comparisons per area: each group against the rest (\`white-rest\`), then every pair (\`asian-black\`). Releases: ${releases}.`;
   });

@@ -26,6 +26,7 @@ import type { CensusCounts } from '../adapters/censusGroups.ts';
 import type { Lsoa11Lookup } from '../adapters/iod2019.ts';
 import type { Geography } from '../lookup.ts';
 import type { Census2011Oa } from './oa2011.ts';
+import { unitVintage } from '../../../src/stats/segregation/areaMeasures.ts';
 
 /** One unit table with its codes, as the build holds it. */
 export interface BuiltUnits extends UnitTable {
@@ -152,7 +153,7 @@ export function unitsFile(table: BuiltUnits): SegregationUnits {
     grouping: table.grouping,
     release: table.release,
     scale: table.scale,
-    vintage: grouping.vintages[table.release][table.scale]!,
+    vintage: unitVintage(table.scale, table.release),
     groups: grouping.groups.map((g) => g.id),
     codes: encodeCodes(table.codes),
     counts: Array.from(table.counts),

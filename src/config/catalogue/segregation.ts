@@ -26,8 +26,6 @@ export interface Grouping {
   csvPrefix: string;
   /** The unit scales of each release (the data allow OAs only in Census 2011). */
   scales: Record<string, UnitScale[]>;
-  /** Vintage of each release's units, by scale. */
-  vintages: Record<string, Partial<Record<UnitScale, string>>>;
 }
 
 export const ETHNICITY: Grouping = {
@@ -35,7 +33,6 @@ export const ETHNICITY: Grouping = {
   csvPrefix: 'ethnic_group',
   groups: ETHNIC_GROUPS.map((group) => ({ id: group.id, label: m(`segregation.group.ethnicity.${group.id}`, group.short) })),
   scales: { '2011': ['oa', 'lsoa'], '2021': ['lsoa'] },
-  vintages: { '2011': { oa: 'OA 2011', lsoa: 'LSOA 2011' }, '2021': { lsoa: 'LSOA 2021' } },
 };
 
 /** The eight answers to the religion question; residents who did not answer are left out (as in religious diversity). */
@@ -44,7 +41,6 @@ export const RELIGION: Grouping = {
   csvPrefix: 'religion',
   groups: RELIGION_GROUPS.filter((group) => group.answered).map((group) => ({ id: group.id, label: m(`segregation.group.religion.${group.id}`, group.short) })),
   scales: { '2021': ['lsoa'] },
-  vintages: { '2021': { lsoa: 'LSOA 2021' } },
 };
 
 export const GROUPINGS: readonly Grouping[] = [ETHNICITY, RELIGION];
@@ -126,54 +122,47 @@ const csvColumn: LayerEntry['csvColumn'] = (_level, spec, release, part) =>
 
 const ABOUT = { id: 'layer.segregation.about' };
 
-/** The census releases the segregation layers can have, by id. */
-const SEGREGATION_RELEASES: Record<string, Release> = { '2011': CENSUS_2011, '2021': NO_FIGURE };
-
-/** The segregation layer of a grouping: its releases and unit scales are the grouping's. */
-function segregationLayer(
-  grouping: Grouping,
-  texts: { label: string; short: string },
-  rest: Pick<LayerEntry, 'sources' | 'attribution'> & { defaultGroups: string },
-): LayerEntry {
-  const id = `segregation_${grouping.id}`;
-  const releases = Object.keys(grouping.scales).sort();
-  return {
-    id,
+export const SEGREGATION_LAYERS: LayerEntry[] = [
+  {
+    id: 'segregation_ethnicity',
     theme: 'segregation',
-    group: grouping.id,
+    group: 'ethnicity',
     kind: 'area',
     adapter: 'segregation',
-    computed: { grouping: grouping.id },
-    comparisons: { groups: grouping.groups, default: rest.defaultGroups },
-    label: m(`layer.${id}.label`, texts.label),
-    short: m(`layer.${id}.short`, texts.short),
-    description: { id: `layer.${id}.description` },
-    levels: levels(releases),
-    releases: releases.map((release) => SEGREGATION_RELEASES[release]),
+    computed: { grouping: 'ethnicity' },
+    comparisons: { groups: ETHNICITY.groups, default: 'white-rest' },
+    label: m('layer.segregation_ethnicity.label', 'Segregation by ethnic group'),
+    short: m('layer.segregation_ethnicity.short', 'Ethnic segregation'),
+    description: { id: 'layer.segregation_ethnicity.description' },
+    levels: levels(['2011', '2021']),
+    releases: [CENSUS_2011, NO_FIGURE],
     classes: { kind: 'quantiles', count: 5 },
     palette: 'viridis',
     about: ABOUT,
-    sources: rest.sources,
-    attribution: rest.attribution,
+    sources: ['census', 'census2011', 'census2011_oa', 'oa11_lookup', 'lsoa11_lsoa21', 'lookup'],
+    attribution: m('attribution.census', 'Census 2021 and 2011 © ONS'),
     csvColumn,
-  };
-}
-
-export const SEGREGATION_LAYERS: LayerEntry[] = [
-  segregationLayer(
-    ETHNICITY,
-    { label: 'Segregation by ethnic group', short: 'Ethnic segregation' },
-    {
-      defaultGroups: 'white-rest',
-      sources: ['census', 'census2011', 'census2011_oa', 'oa11_lookup', 'lsoa11_lsoa21', 'lookup'],
-      attribution: m('attribution.census', 'Census 2021 and 2011 © ONS'),
-    },
-  ),
-  segregationLayer(
-    RELIGION,
-    { label: 'Segregation by religion', short: 'Religious segregation' },
-    { defaultGroups: 'muslim-rest', sources: ['census_religion', 'lookup'], attribution: m('attribution.census2021', 'Census 2021 © ONS') },
-  ),
+  },
+  {
+    id: 'segregation_religion',
+    theme: 'segregation',
+    group: 'religion',
+    kind: 'area',
+    adapter: 'segregation',
+    computed: { grouping: 'religion' },
+    comparisons: { groups: RELIGION.groups, default: 'muslim-rest' },
+    label: m('layer.segregation_religion.label', 'Segregation by religion'),
+    short: m('layer.segregation_religion.short', 'Religious segregation'),
+    description: { id: 'layer.segregation_religion.description' },
+    levels: levels(['2021']),
+    releases: [NO_FIGURE],
+    classes: { kind: 'quantiles', count: 5 },
+    palette: 'viridis',
+    about: ABOUT,
+    sources: ['census_religion', 'lookup'],
+    attribution: m('attribution.census2021', 'Census 2021 © ONS'),
+    csvColumn,
+  },
 ];
 
 export function groupingOf(layer: LayerEntry): Grouping | undefined {

@@ -24,6 +24,11 @@ import { isolation } from './exposure.ts';
 export type SegregationLevel = 'lsoa' | 'ward' | 'lad';
 export type UnitScaleId = 'oa' | 'lsoa';
 
+/** The vintage of a census's units of a scale: each census counted the Output Areas and LSOAs of its own year ("OA 2011", "LSOA 2021"). */
+export function unitVintage(scale: UnitScaleId, release: string): string {
+  return `${scale === 'oa' ? 'OA' : 'LSOA'} ${release}`;
+}
+
 /** The small units of one scale: counts with the ward and authority each lies in. */
 export interface UnitTable extends GroupCounts {
   /** Ward index of each unit (-1: cannot be placed). */

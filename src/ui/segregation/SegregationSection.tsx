@@ -18,7 +18,7 @@ import { releaseUnits } from '../../data/computed/segregation.ts';
 import type { Manifest } from '../../data/schema.ts';
 import { useFormats, type Formats } from '../../i18n/useText.ts';
 import { FEW_UNITS, type Comparison } from '../../stats/segregation/areaFigures.ts';
-import { areaUnits } from '../../stats/segregation/areaMeasures.ts';
+import { areaUnits, unitVintage } from '../../stats/segregation/areaMeasures.ts';
 import { lsoasOfSelection } from '../../data/selectionLsoas.ts';
 import type { ViewSpec } from '../../state/viewSpec.ts';
 import { useAsync } from '../useAsync.ts';
@@ -110,9 +110,9 @@ function useReleases(client: DataClient, manifest: Manifest, spec: ViewSpec, gro
   }, [client, manifest, spec.layer.id, grouping]);
 }
 
-function vintageOf(grouping: Grouping, row: ScaleRow, manifest: Manifest): string {
+function vintageOf(row: ScaleRow, manifest: Manifest): string {
   if (row.scale === 'ward') return `${manifest.vintages.ward}`;
-  return grouping.vintages[row.release]?.[row.scale] ?? row.release;
+  return unitVintage(row.scale, row.release);
 }
 
 function CorrectedCell({ row }: { row: ScaleRow }) {
@@ -128,7 +128,7 @@ function CorrectedCell({ row }: { row: ScaleRow }) {
 }
 
 /** One card per unit scale and census: what the indices are over, then each figure. */
-function ScaleCards({ rows, grouping, manifest, names }: { rows: ScaleRow[]; grouping: Grouping; manifest: Manifest; names: { a: string; b: string } }) {
+function ScaleCards({ rows, manifest, names }: { rows: ScaleRow[]; manifest: Manifest; names: { a: string; b: string } }) {
   const f = useFormats();
   const index = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? f.decimal(value, 3) : f.t(MESSAGES.none));
   return (
@@ -137,7 +137,7 @@ function ScaleCards({ rows, grouping, manifest, names }: { rows: ScaleRow[]; gro
         {rows.map((row) => {
           const key = `${row.release}:${row.scale}`;
           const units = row.pair?.units ?? row.units;
-          const title = f.t(MESSAGES.unitName, { count: units, scale: row.scale, vintage: vintageOf(grouping, row, manifest) });
+          const title = f.t(MESSAGES.unitName, { count: units, scale: row.scale, vintage: vintageOf(row, manifest) });
           return (
             <li key={key} className="scale-card" data-scale={key}>
               <h4 className="scale-card__title">
@@ -309,7 +309,7 @@ export function SegregationAreaSection({ client, manifest, spec, info }: Section
     <section className="segregation" data-comparison={comparison.id}>
       <h3 className="panel__subtitle">{f.t(MESSAGES.withinTitle, { area: info.name })}</h3>
       <p className="note">{f.t(MESSAGES.withinNote, { ...names, area: info.name })}</p>
-      <ScaleCards rows={rows} grouping={grouping} manifest={manifest} names={names} />
+      <ScaleCards rows={rows} manifest={manifest} names={names} />
       {releases.value.length > 1 && (
         <>
           <h3 className="panel__subtitle">{f.t(MESSAGES.changeTitle)}</h3>
@@ -407,7 +407,7 @@ export function SegregationSetSection({ client, manifest, spec, codes }: Section
         <>
           <h3 className="panel__subtitle">{f.t(MESSAGES.setTitle)}</h3>
           <p className="note">{f.t(MESSAGES.setNote, { count: members.length })}</p>
-          <ScaleCards rows={rows} grouping={grouping} manifest={manifest} names={names} />
+          <ScaleCards rows={rows} manifest={manifest} names={names} />
         </>
       )}
       {skipped > 0 && <p className="note">{f.t(MESSAGES.setSkipped, { count: skipped })}</p>}
