@@ -60,7 +60,8 @@ declare global {
     __atlas?: AtlasStatus;
   }
 }
-window.__atlas = atlasStatus;
+// Only in a browser: the unit tests render components that import this module in Node.
+if (typeof window !== 'undefined') window.__atlas = atlasStatus;
 
 /**
  * Whether the map has drawn its first view: what the first map does not need
