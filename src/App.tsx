@@ -20,6 +20,7 @@ import { Legend } from './ui/Legend.tsx';
 import { Notices } from './ui/Notices.tsx';
 import { SearchBox } from './ui/SearchBox.tsx';
 import { notifyProblems } from './state/notifyProblems.ts';
+import { useFirstMapDrawn } from './map/status.ts';
 
 interface Ready {
   client: DataClient;
@@ -31,6 +32,9 @@ interface Ready {
 const AreaPanel = lazy(() => import('./ui/AreaPanel.tsx').then((m) => ({ default: m.AreaPanel })));
 const DataTable = lazy(() => import('./ui/DataTable.tsx').then((m) => ({ default: m.DataTable })));
 const AboutPage = lazy(() => import('./ui/AboutPage.tsx').then((m) => ({ default: m.AboutPage })));
+// Residents: services near a place, and the service types to show (after the first map).
+const ResidentPanel = lazy(() => import('./ui/residents/ResidentPanel.tsx'));
+const ServicesControl = lazy(() => import('./ui/services/ServicesControl.tsx'));
 
 const VIEW_LABELS: Record<View, React.ReactNode> = {
   map: <FormattedMessage id="view.map" defaultMessage="Map" />,
@@ -103,6 +107,8 @@ export function App({ config }: { config: AppConfig }) {
   const f = useFormats();
   const view = useAppStore((s) => s.view);
   const selection = useAppStore((s) => s.selection);
+  const place = useAppStore((s) => s.place);
+  const firstDrawn = useFirstMapDrawn();
   const setView = useAppStore((s) => s.setView);
   const [settingsOpen, setSettingsOpen] = useState(false);
   useSelectionCheck(ready?.client, ready?.manifest);
@@ -114,7 +120,7 @@ export function App({ config }: { config: AppConfig }) {
   };
 
   return (
-    <div className="app" data-view={view} data-panel={selection ? 'open' : 'closed'} data-settings={settingsOpen ? 'open' : 'closed'}>
+    <div className="app" data-view={view} data-panel={selection || place ? 'open' : 'closed'} data-settings={settingsOpen ? 'open' : 'closed'}>
       <a href="#table-title" className="skip-link" onClick={goToTable}>
         <FormattedMessage id="app.skipToTable" defaultMessage="Skip to the data table" />
       </a>
@@ -157,6 +163,11 @@ export function App({ config }: { config: AppConfig }) {
               </button>
               <div id="sidebar-content" className="sidebar__content">
                 <Controls manifest={ready.manifest} />
+                {firstDrawn && (
+                  <Suspense fallback={null}>
+                    <ServicesControl client={ready.client} manifest={ready.manifest} />
+                  </Suspense>
+                )}
                 {view === 'table' ? (
                   <Suspense
                     fallback={
@@ -175,7 +186,8 @@ export function App({ config }: { config: AppConfig }) {
             <MapView client={ready.client} tiles={ready.tiles} manifest={ready.manifest} config={config} />
             <Announcer client={ready.client} />
             <Suspense fallback={null}>
-              {view !== 'about' && selection && <AreaPanel client={ready.client} manifest={ready.manifest} />}
+              {view !== 'about' && place && <ResidentPanel client={ready.client} manifest={ready.manifest} />}
+              {view !== 'about' && !place && selection && <AreaPanel client={ready.client} manifest={ready.manifest} />}
               {view === 'about' && <AboutPage client={ready.client} manifest={ready.manifest} />}
             </Suspense>
           </>

@@ -7,6 +7,7 @@
 import type { Level } from '../../src/config/geography.ts';
 import type { LayerEntry } from '../../src/config/catalogue/index.ts';
 import type { AgreementRecord, SkippedRecord } from '../../src/data/schema.ts';
+import type { ServiceRecord } from '../../src/data/servicesSchema.ts';
 import type { Geography } from './lookup.ts';
 import type { InputFile, SourceId } from './inputs.ts';
 import type { PopulationWeights } from './population.ts';
@@ -82,6 +83,10 @@ export interface BuildContext {
   ladOfLsoa: Int32Array;
   skipped: SkippedRecord[];
   warn(message: string): void;
+  /** Population-weighted centroid of each LSOA, flattened [lng, lat] in the lookup's order (when --lsoa-pwc is given). */
+  lsoaPoints?: readonly number[];
+  /** Every service placed by the services stage (scripts/pipeline/services/), for the access layer; absent without the service inputs. */
+  services?: readonly ServiceRecord[];
 }
 
 /** The context once the harmonise stage has chosen the population weights. */

@@ -66,10 +66,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     let points: number[] | undefined;
     let postcodes: PostcodeTable | undefined;
     const sources = await progress.step('Reading and checking the sources', async (note) => {
-      const read = await readSources(base, note);
+      // Centroids and postcodes first: the services are placed by postcode, and the access layer's adapter reads both.
       points = await readLsoaPoints(base, note);
+      base.lsoaPoints = points;
       postcodes = readPostcodes(base, note);
-      return read;
+      return readSources(base, note);
     });
     // Harmonise
     const { ctx, harmonised } = await progress.step('Harmonising onto LSOAs 2021, wards and authorities', (note) => harmoniseSources(sources, base, note));

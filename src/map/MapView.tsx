@@ -8,7 +8,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { levelOfCode } from '../config/geography.ts';
 import type { AppConfig } from '../config/appConfig.ts';
@@ -30,6 +30,8 @@ import { notifyProblems } from '../state/notifyProblems.ts';
 
 // The selection toolbar comes after the first map: nothing of it is needed to draw England.
 const SelectionToolbar = lazy(() => import('./selection/SelectionToolbar.tsx').then((module) => ({ default: module.SelectionToolbar })));
+// Services, the place near which they are listed, neighbourhood names: likewise.
+const Overlays = lazy(() => import('./overlays/Overlays.tsx'));
 
 interface Props {
   client: DataClient;
@@ -49,6 +51,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
   const [settled, setSettled] = useState(0);
   const [hover, setHover] = useState<HoverState | null>(null);
   const [provided, setProvided] = useState<ProvidedLayers | null>(null);
+  const [overlays, setOverlays] = useState<Layer[]>([]);
   // Whether a basemap is drawn under the data (false again if it failed to load).
   const [basemap, setBasemap] = useState(Boolean(config.basemapStyleUrl));
 
@@ -118,11 +121,12 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       // No label layer without labels: each one compiles shaders, which is slow in software WebGL.
       labels.lad.length > 0 && labelLayer('lad-labels', labels.lad, LAD_LABEL_SIZE),
       labels.ward.length > 0 && labelLayer('ward-labels', labels.ward, WARD_LABEL_SIZE),
+      ...overlays,
     ].filter((layer) => layer !== false);
     overlay.setProps({ layers });
     map.once('render', () => atlasStatus.rendered(provided.key));
     map.triggerRepaint();
-  }, [map, ready, provided, labels]);
+  }, [map, ready, provided, labels, overlays]);
 
   // Outlines follow the level and the selection.
   useEffect(() => {
@@ -162,6 +166,7 @@ export function MapView({ client, tiles, manifest, config }: Props) {
       {ready && firstDrawn && (
         <Suspense fallback={null}>
           <SelectionToolbar map={map} client={client} manifest={manifest} />
+          <Overlays map={map!} client={client} manifest={manifest} zoom={zoom} settled={settled} onLayers={setOverlays} />
         </Suspense>
       )}
       <p className="attribution">

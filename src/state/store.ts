@@ -6,12 +6,15 @@
 import { create } from 'zustand';
 import type { Msg } from '../config/catalogue/types.ts';
 import { levelOfCode, type Level } from '../config/geography.ts';
+import { SERVICE_TYPE_IDS } from '../config/serviceTypes.ts';
 import {
   DEFAULT_URL_STATE,
   MAX_SELECTED_AREAS,
   MAX_SELECTION_NAME,
   normaliseChoice,
   type Choice,
+  type PlaceRef,
+  roundPlace,
   roundViewport,
   type Problem,
   type SelectionRef,
@@ -54,6 +57,10 @@ export interface AppState extends UrlState {
   setView(view: View): void;
   setTableLad(code: string | null): void;
   setSort(sort: TableSort): void;
+  /** The place "near me" is about (null: none); with a place and no service type chosen, every type is. */
+  setPlace(place: PlaceRef | null): void;
+  setServices(types: UrlState['services']): void;
+  setWithin(within: UrlState['within']): void;
   applyUrlState(state: UrlState): void;
   notify(problem: Problem, tone?: Notice['tone']): void;
   dismissNotice(id: number): void;
@@ -109,6 +116,9 @@ export const useAppStore = create<AppState>()((set, get) => {
     setView: (view) => set({ view }),
     setTableLad: (tableLad) => set({ tableLad }),
     setSort: (sort) => set({ sort }),
+    setPlace: (place) => set({ place: place && roundPlace(place), services: place && get().services.length === 0 ? [...SERVICE_TYPE_IDS] : get().services }),
+    setServices: (services) => set({ services: SERVICE_TYPE_IDS.filter((id) => services.includes(id)) }),
+    setWithin: (within) => set({ within }),
     applyUrlState: (state) => set({ ...state }),
     notify: (problem, tone = 'warning') => {
       const key = JSON.stringify([problem.msg.id, problem.values]);
@@ -122,8 +132,8 @@ export const useAppStore = create<AppState>()((set, get) => {
 
 /** The part of the state that the URL holds. */
 export function urlStateOf(state: AppState): UrlState {
-  const { layer, level, measure, release, groups, selection, selectionName, viewport, view, tableLad, sort } = state;
-  return { layer, level, measure, release, groups, selection, selectionName, viewport, view, tableLad, sort };
+  const { layer, level, measure, release, groups, selection, selectionName, viewport, view, tableLad, sort, place, services, within } = state;
+  return { layer, level, measure, release, groups, selection, selectionName, viewport, view, tableLad, sort, place, services, within };
 }
 
 /** The code of the selected area when exactly one area is selected (for hooks: `useAppStore(selectedArea)`). */

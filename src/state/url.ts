@@ -13,6 +13,7 @@ import { parseComparison } from '../config/catalogue/comparisons.ts';
 import type { Msg } from '../config/catalogue/types.ts';
 import type { ProblemKey } from './problemMessages.ts';
 import { CODE_PATTERNS, isLevel, levelOfCode, type Level } from '../config/geography.ts';
+import { NEAR_DISTANCES, SERVICE_TYPE_IDS, type NearDistance, type ServiceTypeId } from '../config/serviceTypes.ts';
 
 export interface Viewport {
   longitude: number;
@@ -50,6 +51,13 @@ export type SelectionRef =
  */
 export const MAX_SELECTED_AREAS = 2000;
 
+/**
+ * The place "near me" is about: a postcode (upper case, no space; looked up
+ * in the postcode index when shown) or a point chosen on the map or by the
+ * browser's geolocation (degrees, 5 decimals).
+ */
+export type PlaceRef = { kind: 'postcode'; postcode: string } | { kind: 'point'; lng: number; lat: number };
+
 /** Everything the URL holds. */
 export interface UrlState {
   /** Catalogue id of the layer the map shows. */
@@ -70,6 +78,11 @@ export interface UrlState {
   /** Authority the table is filtered to. */
   tableLad: string | null;
   sort: TableSort;
+  place: PlaceRef | null;
+  /** Service types shown on the map and listed near the place, in SERVICE_TYPE_IDS order. */
+  services: ServiceTypeId[];
+  /** How far "near" is. */
+  within: NearDistance;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -84,6 +97,9 @@ export const DEFAULT_URL_STATE: UrlState = {
   view: 'map',
   tableLad: null,
   sort: { column: 'rank', direction: 'asc' },
+  place: null,
+  services: [],
+  within: '1km',
 };
 
 /** A problem with a link, as a message for the notices (the app's notices take any message, with its values). */
@@ -103,7 +119,7 @@ export interface UrlProblem {
 }
 
 // `indicator` is the name links used before layers other than the IoD existed.
-const KNOWN_PARAMS = ['layer', 'indicator', 'level', 'measure', 'release', 'groups', 'area', 'areas', 'name', 'feature', 'map', 'view', 'lad', 'sort'];
+const KNOWN_PARAMS = ['layer', 'indicator', 'level', 'measure', 'release', 'groups', 'area', 'areas', 'name', 'feature', 'map', 'view', 'lad', 'sort', 'postcode', 'near', 'services', 'within'];
 
 /** Longest name of a selection kept from a link. */
 export const MAX_SELECTION_NAME = 80;
@@ -202,6 +218,49 @@ function parseSelection(params: URLSearchParams, problems: UrlProblem[]): Select
   return feature ?? null;
 }
 
+/** A postcode's shape, once upper-cased and without spaces (the full check and the lookup come with the postcode index). */
+const POSTCODE_SHAPE = /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/;
+
+function parsePlace(params: URLSearchParams, problems: UrlProblem[]): PlaceRef | null {
+  const postcode = pick(
+    params,
+    ['postcode'],
+    (v) => {
+      const compact = v.replace(/\s+/g, '').toUpperCase();
+      return POSTCODE_SHAPE.test(compact) ? compact : undefined;
+    },
+    (value) => problems.push({ key: 'postcode', values: { value: echo(value) } }),
+    problems,
+  );
+  if (postcode) return { kind: 'postcode', postcode };
+  const point = pick(
+    params,
+    ['near'],
+    (v): PlaceRef | undefined => {
+      const parts = v.split(',');
+      if (parts.length !== 2 || !parts.every((part) => /^-?\d+(\.\d+)?$/.test(part.trim()))) return undefined;
+      const [lat, lng] = parts.map(Number);
+      // Great Britain and its waters; the place's own checks say more (England only).
+      return lat >= 49 && lat <= 61 && lng >= -9 && lng <= 2.5 ? roundPlace({ kind: 'point', lng, lat }) : undefined;
+    },
+    (value) => problems.push({ key: 'near', values: { value: echo(value) } }),
+    problems,
+  );
+  return point ?? null;
+}
+
+/** Service types of a link, in the catalogue's order; undefined if any is unknown. */
+function parseServiceTypes(value: string): ServiceTypeId[] | undefined {
+  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  if (!ids.every((id) => (SERVICE_TYPE_IDS as readonly string[]).includes(id))) return undefined;
+  return SERVICE_TYPE_IDS.filter((id) => ids.includes(id));
+}
+
+/** A point place to 5 decimals (about a metre), as links keep it. */
+export function roundPlace(place: PlaceRef): PlaceRef {
+  return place.kind === 'point' ? { kind: 'point', lng: Number(place.lng.toFixed(5)), lat: Number(place.lat.toFixed(5)) } : place;
+}
+
 export function parseUrlState(search: string): { state: UrlState; problems: UrlProblem[] } {
   let params: URLSearchParams;
   try {
@@ -295,6 +354,12 @@ export function parseUrlState(search: string): { state: UrlState; problems: UrlP
   );
   if (sort) state.sort = sort;
 
+  state.place = parsePlace(params, problems);
+  const services = pick(params, ['services'], parseServiceTypes, (value) => problems.push({ key: 'services', values: { value: echo(value) } }), problems);
+  if (services) state.services = services;
+  const within = pick(params, ['within'], (v) => NEAR_DISTANCES.find((known) => known === v.trim()), unknown('within'), problems);
+  if (within) state.within = within;
+
   const extra = [...new Set(params.keys())].filter((key) => !KNOWN_PARAMS.includes(key));
   if (extra.length > 0) problems.push({ key: 'extra', values: { names: echo(extra.join(', ')) } });
   return { state, problems };
@@ -325,6 +390,9 @@ export function formatUrlState(state: UrlState): string {
   if (state.sort.column !== DEFAULT_URL_STATE.sort.column || state.sort.direction !== DEFAULT_URL_STATE.sort.direction) {
     params.push(['sort', `${state.sort.column}:${state.sort.direction}`]);
   }
+  if (state.place) params.push(state.place.kind === 'postcode' ? ['postcode', state.place.postcode] : ['near', `${state.place.lat},${state.place.lng}`]);
+  if (state.services.length > 0) params.push(['services', state.services.join(',')]);
+  if (state.within !== DEFAULT_URL_STATE.within) params.push(['within', state.within]);
   if (params.length === 0) return '';
   return `?${params
     .map(([key, value]) => `${key}=${encodeURIComponent(value).replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%2C/g, ',')}`)

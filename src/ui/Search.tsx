@@ -135,8 +135,9 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
       }
       const result = await lookUpPostcode(client, postcode.text);
       setPostcodeStatus(postcodeMessage(result));
+      // A postcode found becomes the place services are listed near (src/ui/residents/), which shows its neighbourhood.
       if (result.kind === 'found' && result.place.lsoa) {
-        select(result.place.lsoa, { fly: true });
+        useAppStore.getState().setPlace({ kind: 'postcode', postcode: result.place.postcode.outward + result.place.postcode.inward });
         if (useAppStore.getState().view === 'about') setView('map');
       }
     } catch (error) {

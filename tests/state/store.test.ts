@@ -57,6 +57,9 @@ describe('initial state', () => {
       view: 'map',
       tableLad: null,
       sort: { column: 'rank', direction: 'asc' },
+      place: null,
+      services: [],
+      within: '1km',
     });
     expect(store().notices).toEqual([]);
     expect(store().cameraTarget).toBeNull();
@@ -83,9 +86,28 @@ describe('simple setters', () => {
       view: 'table',
       tableLad: 'E09000024',
       sort: { column: 'name', direction: 'desc' },
+      place: null,
+      services: [],
+      within: '1km',
     });
     store().setTableLad(null);
     expect(store().tableLad).toBeNull();
+  });
+});
+
+describe('the place services are listed near', () => {
+  it('chooses every service type with a place when none is chosen, and keeps a choice made', () => {
+    store().setPlace({ kind: 'postcode', postcode: 'B152TT' });
+    expect(store().services).toEqual(['library', 'gp_practice', 'school', 'warm_space', 'foodbank']);
+    store().setServices(['foodbank', 'library']);
+    expect(store().services).toEqual(['library', 'foodbank']);
+    store().setPlace({ kind: 'point', lng: -1.9312345678, lat: 52.4512345678 });
+    expect(store().place).toEqual({ kind: 'point', lng: -1.93123, lat: 52.45123 });
+    expect(store().services).toEqual(['library', 'foodbank']);
+    store().setPlace(null);
+    expect(store().place).toBeNull();
+    store().setWithin('walk20');
+    expect(store().within).toBe('walk20');
   });
 });
 
@@ -426,6 +448,9 @@ describe('applyUrlState', () => {
       view: 'about',
       tableLad: 'E06000001',
       sort: { column: 'class', direction: 'desc' },
+      place: { kind: 'postcode', postcode: 'B152TT' },
+      services: ['library'],
+      within: '2km',
     };
     store().applyUrlState(next);
     expect(urlStateOf(store())).toEqual(next);
@@ -439,7 +464,7 @@ describe('urlStateOf', () => {
     store().notify(problem('not in the URL'));
     store().select('E01000001', { fly: true });
     const url = urlStateOf(store());
-    expect(Object.keys(url).sort()).toEqual(['groups', 'layer', 'level', 'measure', 'release', 'selection', 'selectionName', 'sort', 'tableLad', 'view', 'viewport']);
+    expect(Object.keys(url).sort()).toEqual(['groups', 'layer', 'level', 'measure', 'place', 'release', 'selection', 'selectionName', 'services', 'sort', 'tableLad', 'view', 'viewport', 'within']);
     expect(url.selection).toEqual({ kind: 'area', code: 'E01000001' });
   });
 });

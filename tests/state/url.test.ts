@@ -44,6 +44,9 @@ const DEFAULTS: UrlState = {
   view: 'map',
   tableLad: null,
   sort: { column: 'rank', direction: 'asc' },
+  place: null,
+  services: [],
+  within: '1km',
 };
 
 const state = (changes: Partial<UrlState>): UrlState => ({ ...DEFAULTS, sort: { ...DEFAULTS.sort }, ...changes });
@@ -718,5 +721,29 @@ describe('groups and selection names in links', () => {
     const long = parseUrlState(`?areas=E01000001,E01000002&name=${'x'.repeat(200)}`);
     expect(long.state.selectionName).toHaveLength(80);
     expect(long.problems.map((p) => p.msg.id)).toEqual(['url.name']);
+  });
+});
+
+describe('the place, service types and distance of "near me"', () => {
+  it('reads a postcode in any case and spacing, a point, the types and the distance, and writes them back', () => {
+    const { state, problems } = parseUrlState('?postcode=b15%202tt&services=gp_practice,library&within=walk20');
+    expect(problems).toEqual([]);
+    expect(state.place).toEqual({ kind: 'postcode', postcode: 'B152TT' });
+    expect(state.services).toEqual(['library', 'gp_practice']);
+    expect(state.within).toBe('walk20');
+    expect(formatUrlState(state)).toBe('?postcode=B152TT&services=library,gp_practice&within=walk20');
+    const point = parseUrlState('?near=52.45123,-1.93123');
+    expect(point.state.place).toEqual({ kind: 'point', lat: 52.45123, lng: -1.93123 });
+    expect(formatUrlState(point.state)).toBe('?near=52.45123,-1.93123');
+  });
+
+  it('drops a malformed postcode, a point outside Great Britain, unknown types and distances, with a notice each', () => {
+    const { state, problems } = parseUrlState('?postcode=B15%202T&services=library,pubs&within=5km');
+    expect(state.place).toBeNull();
+    expect(state.services).toEqual([]);
+    expect(state.within).toBe('1km');
+    expect(problems.map((p) => p.msg.id)).toEqual(['url.postcode', 'url.services', 'url.unknown']);
+    expect(parseUrlState('?near=40.7,-74.0').problems.map((p) => p.msg.id)).toEqual(['url.near']);
+    expect(parseUrlState('?near=52.4,x').state.place).toBeNull();
   });
 });

@@ -4,7 +4,8 @@
  * the lasso takes the pointer), so it must not also select the area under it.
  * Tiny on purpose: it is part of the first load; the tools are not.
  */
-export type SelectionToolId = 'lasso' | 'radius';
+/** 'place': the next click chooses the place services are listed near (src/ui/residents/). */
+export type SelectionToolId = 'lasso' | 'radius' | 'place';
 
 let active: SelectionToolId | null = null;
 

@@ -1,0 +1,43 @@
+/**
+ * The host of the map's overlays (types.ts): mounts each one when it is
+ * wanted, and hands their layers, in a fixed order, to the map. Loaded after
+ * the first map is drawn.
+ */
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { Layer } from '@deck.gl/core';
+import { useAppStore } from '../../state/store.ts';
+import type { OverlayProps } from './types.ts';
+
+const NeighbourhoodLabels = lazy(() => import('../names/NeighbourhoodLabels.tsx'));
+const ServicesOverlay = lazy(() => import('../services/ServicesOverlay.tsx'));
+const PlaceOverlay = lazy(() => import('../residents/PlaceOverlay.tsx'));
+
+/** Bottom to top. */
+const ORDER = ['names', 'services', 'place'] as const;
+type OverlayId = (typeof ORDER)[number];
+
+export default function Overlays({ onLayers, ...props }: Omit<OverlayProps, 'report'> & { onLayers(layers: Layer[]): void }) {
+  const [layers, setLayers] = useState<Partial<Record<OverlayId, Layer[]>>>({});
+  const hasServices = useAppStore((s) => s.services.length > 0);
+  const hasPlace = useAppStore((s) => s.place !== null);
+  const reporter = useCallback((id: OverlayId) => (next: Layer[]) => setLayers((current) => ({ ...current, [id]: next })), []);
+  const [reportNames] = useState(() => reporter('names'));
+  const [reportServices] = useState(() => reporter('services'));
+  const [reportPlace] = useState(() => reporter('place'));
+
+  useEffect(() => {
+    if (!hasServices) setLayers((current) => ({ ...current, services: [] }));
+  }, [hasServices]);
+  useEffect(() => {
+    if (!hasPlace) setLayers((current) => ({ ...current, place: [] }));
+  }, [hasPlace]);
+  useEffect(() => onLayers(ORDER.flatMap((id) => layers[id] ?? [])), [layers, onLayers]);
+
+  return (
+    <Suspense fallback={null}>
+      <NeighbourhoodLabels {...props} report={reportNames} />
+      {hasServices && <ServicesOverlay {...props} report={reportServices} />}
+      {hasPlace && <PlaceOverlay {...props} report={reportPlace} />}
+    </Suspense>
+  );
+}
