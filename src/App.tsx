@@ -7,19 +7,16 @@ import { FormattedMessage } from 'react-intl';
 import type { AppConfig } from './config/appConfig.ts';
 import { layerById, measureOf } from './config/catalogue/index.ts';
 import { createDataClient, type DataClient } from './data/client.ts';
-import { describeArea } from './data/areas.ts';
 import { DATA_FORMAT_VERSION, dataPaths, type Manifest } from './data/schema.ts';
 import { createTileStore, type TileStore } from './map/tileStore.ts';
 import { MapView } from './map/MapView.tsx';
-import { selectedArea, useAppStore } from './state/store.ts';
+import { useAppStore } from './state/store.ts';
 import type { Problem, View } from './state/url.ts';
 import { useFormats } from './i18n/useText.ts';
-import { Announcer } from './ui/Announcer.tsx';
 import { Controls } from './ui/Controls.tsx';
 import { Legend } from './ui/Legend.tsx';
 import { Notices } from './ui/Notices.tsx';
 import { SearchBox } from './ui/SearchBox.tsx';
-import { notifyProblems } from './state/notifyProblems.ts';
 import { useFirstMapDrawn } from './map/status.ts';
 
 interface Ready {
@@ -33,6 +30,8 @@ const AreaPanel = lazy(() => import('./ui/AreaPanel.tsx').then((m) => ({ default
 const DataTable = lazy(() => import('./ui/DataTable.tsx').then((m) => ({ default: m.DataTable })));
 const AboutPage = lazy(() => import('./ui/AboutPage.tsx').then((m) => ({ default: m.AboutPage })));
 // Residents: services near a place, and the service types to show (after the first map).
+// What was selected, for screen readers (its live region is here from the start), and the check that a linked area exists: after the first map.
+const Announcer = lazy(() => import('./ui/Announcer.tsx'));
 const ResidentPanel = lazy(() => import('./ui/residents/ResidentPanel.tsx'));
 const ServicesControl = lazy(() => import('./ui/services/ServicesControl.tsx'));
 
@@ -81,27 +80,6 @@ function useBoot(config: AppConfig): { ready?: Ready; error?: Problem } {
   return state;
 }
 
-/** Clears a selection that the data does not know (a mistyped or out-of-date code in a link). */
-function useSelectionCheck(client: DataClient | undefined, manifest: Manifest | undefined) {
-  const selection = useAppStore(selectedArea);
-  useEffect(() => {
-    if (!client || !manifest || !selection) return;
-    let current = true;
-    describeArea(client, selection).then(
-      (area) => {
-        if (current && !area && selectedArea(useAppStore.getState()) === selection) {
-          notifyProblems([{ key: 'unknownArea', values: { code: selection, ward: manifest.vintages.ward, lad: manifest.vintages.lad } }]);
-          useAppStore.getState().select(null);
-        }
-      },
-      () => {},
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, manifest, selection]);
-}
-
 export function App({ config }: { config: AppConfig }) {
   const { ready, error } = useBoot(config);
   const f = useFormats();
@@ -111,7 +89,6 @@ export function App({ config }: { config: AppConfig }) {
   const firstDrawn = useFirstMapDrawn();
   const setView = useAppStore((s) => s.setView);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  useSelectionCheck(ready?.client, ready?.manifest);
 
   const goToTable = (event: React.MouseEvent) => {
     event.preventDefault();
@@ -184,7 +161,13 @@ export function App({ config }: { config: AppConfig }) {
               </div>
             </div>
             <MapView client={ready.client} tiles={ready.tiles} manifest={ready.manifest} config={config} />
-            <Announcer client={ready.client} />
+            <div className="visually-hidden" role="status" aria-live="polite">
+              {firstDrawn && (
+                <Suspense fallback={null}>
+                  <Announcer client={ready.client} manifest={ready.manifest} />
+                </Suspense>
+              )}
+            </div>
             <Suspense fallback={null}>
               {view !== 'about' && place && <ResidentPanel client={ready.client} manifest={ready.manifest} />}
               {view !== 'about' && !place && selection && <AreaPanel client={ready.client} manifest={ready.manifest} />}

@@ -1,28 +1,26 @@
-/** Notices about links that could not be followed, files that failed to load, and the like. */
+/**
+ * Notices about links that could not be followed, files that failed to load,
+ * and the like. The region and its live region are in the page from the
+ * start (so that a notice added later is read out); the notices themselves
+ * (NoticeList.tsx) load with the first one, which a good link never has.
+ */
+import { lazy, Suspense } from 'react';
 import { useFormats } from '../i18n/useText.ts';
 import { useAppStore } from '../state/store.ts';
 
-const MESSAGES = {
-  region: { id: 'notices.region', defaultMessage: 'Notices' },
-  dismiss: { id: 'notices.dismiss', defaultMessage: 'Dismiss notice' },
-  close: { id: 'notices.close', defaultMessage: '×' },
-};
+const NoticeList = lazy(() => import('./NoticeList.tsx'));
 
 export function Notices() {
   const f = useFormats();
-  const notices = useAppStore((s) => s.notices);
-  const dismiss = useAppStore((s) => s.dismissNotice);
+  const any = useAppStore((s) => s.notices.length > 0);
   return (
-    <div className="notices" role="region" aria-label={f.t(MESSAGES.region)}>
+    <div className="notices" role="region" aria-label={f.t({ id: 'notices.region', defaultMessage: 'Notices' })}>
       <div role="status" aria-live="polite">
-        {notices.map((notice) => (
-          <div key={notice.id} className={`notice notice--${notice.tone}`} data-testid="notice">
-            <p>{f.t(notice.msg, notice.values)}</p>
-            <button type="button" className="icon-button" onClick={() => dismiss(notice.id)} aria-label={f.t(MESSAGES.dismiss)}>
-              {f.t(MESSAGES.close)}
-            </button>
-          </div>
-        ))}
+        {any && (
+          <Suspense fallback={null}>
+            <NoticeList />
+          </Suspense>
+        )}
       </div>
     </div>
   );
