@@ -8,6 +8,8 @@
 import type { ServiceShape } from '../../config/catalogue/services.ts';
 
 export const SYMBOL_BOX = 24;
+/** The drawn square: the box and a margin of 1 for the outline, so a symbol of size s is these 26 units scaled to s. */
+export const SYMBOL_VIEW = { origin: -1, size: SYMBOL_BOX + 2 } as const;
 
 export const SHAPE_PATHS: Record<ServiceShape, string> = {
   circle: 'M3 12a9 9 0 1 0 18 0a9 9 0 1 0 -18 0Z',

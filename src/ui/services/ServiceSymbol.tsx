@@ -7,7 +7,7 @@
  */
 import type { ServiceTypeId } from '../../config/serviceTypes.ts';
 import { serviceType } from '../../config/catalogue/services.ts';
-import { SHAPE_PATHS, SYMBOL_BOX, SYMBOL_OUTLINE } from '../../map/services/symbolShapes.ts';
+import { SHAPE_PATHS, SYMBOL_OUTLINE, SYMBOL_VIEW } from '../../map/services/symbolShapes.ts';
 
 export function ServiceSymbol({ type, size = 16, className }: { type: ServiceTypeId; size?: number; className?: string }) {
   const { shape, colour } = serviceType(type);
@@ -17,7 +17,7 @@ export function ServiceSymbol({ type, size = 16, className }: { type: ServiceTyp
       className={className ? `service-symbol ${className}` : 'service-symbol'}
       width={size}
       height={size}
-      viewBox={`-1 -1 ${SYMBOL_BOX + 2} ${SYMBOL_BOX + 2}`}
+      viewBox={`${SYMBOL_VIEW.origin} ${SYMBOL_VIEW.origin} ${SYMBOL_VIEW.size} ${SYMBOL_VIEW.size}`}
       aria-hidden="true"
       focusable="false"
       data-service-type={type}
