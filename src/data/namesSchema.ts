@@ -1,62 +1,109 @@
 /**
- * Place names (issue 14): what people call places, in small static files
- * written by the pipeline (scripts/pipeline/names/), none of them part of
- * the first load.
+ * Place names (issue 14): what people call places, in static files written
+ * by the pipeline (scripts/pipeline/names/), none of them part of the first
+ * load.
  *
- *   names/neighbourhoods.json   NeighbourhoodsFile  every MSOA 2021: House of Commons Library name,
- *                                                   authority, and the MSOA of every LSOA (the resident
- *                                                   panel's "neighbourhood", choosing an MSOA name)
- *   names/msoa-labels.json      MsoaLabelsFile      a label point per MSOA, for the map's neighbourhood
- *                                                   labels (fetched when that zoom is first reached)
- *   names/places.json           PlaceIndexFile      the place-name search index: OS Open Names populated
- *                                                   places (fetched on first use of the search box)
+ *   names/places.json            PlaceIndexFile        the place-name search index: every authority's
+ *                                                      OS Open Names populated places and House of
+ *                                                      Commons Library MSOA names, with their kinds;
+ *                                                      fetched on first use of the search box
+ *   names/authorities/<LAD>.json AuthorityNamesFile    one authority's neighbourhoods (MSOAs 2021: code,
+ *                                                      name, LSOAs, bounds, label point) and the
+ *                                                      positions of its places; fetched when a place is
+ *                                                      chosen, when a neighbourhood is named (the
+ *                                                      resident panel) and, for the authorities in
+ *                                                      view, when the map reaches neighbourhood zoom
  *
- * MSOA positions are indexes into `NeighbourhoodsFile.codes`; authority
- * positions are indexes into areas/lad.json.
+ * An authority's position is its index in areas/lad.json; its code names its
+ * file. Names are UTF-8 as published.
  */
-import type { EncodedCodes } from './codes.ts';
 
-export interface NeighbourhoodsFile {
-  /** MSOA 2021 codes (E02…), sorted. */
-  codes: EncodedCodes;
-  /** The House of Commons Library name of each MSOA (v2.2), e.g. "Huyton Farm". */
-  names: string[];
-  /** Index in areas/lad.json of each MSOA's authority (the 2024 authority of its LSOAs). */
-  lad: number[];
+/**
+ * The kinds of named place, in the order of the digits of
+ * `PlaceIndexFile.kinds`: the OS Open Names populated place types (LOCAL_TYPE
+ * City, Town, Suburban Area, Village, Other Settlement, Hamlet) and the House
+ * of Commons Library's MSOA names.
+ */
+export const PLACE_KINDS = ['city', 'town', 'suburb', 'village', 'other', 'hamlet', 'neighbourhood'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export interface PlaceIndexFile {
   /**
-   * The MSOA of every LSOA, in the order of areas/lsoa.json, as an index into
-   * `codes`, delta-encoded (`decodeDeltas` below): LSOAs in code order mostly
-   * follow their MSOAs, so the differences are small and compress well.
+   * names[a]: the names of authority a's places and neighbourhoods, sorted
+   * (by name, in UTF-16 code-unit order, then kind, then source order: OS ID,
+   * MSOA code), front-coded and joined by "\n" (`frontDecode`).
    */
-  msoaOfLsoa: number[];
+  names: string[];
+  /** kinds[a]: one digit per name of names[a], its index in PLACE_KINDS. */
+  kinds: string[];
+  /** The place kinds left out of the index (to keep it small), e.g. ["hamlet"]. */
+  omitted: PlaceKind[];
 }
 
-export interface MsoaLabelsFile {
+export interface AuthorityNamesFile {
+  /** The authority's code (LAD). */
+  lad: string;
+  /** Its MSOAs 2021, in code order. */
+  msoa: {
+    codes: string[];
+    /** House of Commons Library MSOA names (v2.2), e.g. "Huyton Farm". */
+    names: string[];
+    /** Each MSOA's LSOAs 2021, as indexes into areas/lsoa.json, ascending. */
+    lsoas: number[][];
+    /** Flattened [west, south, east, north] of each MSOA's LSOAs, 4 decimals, rounded outwards. */
+    bounds: number[];
+    /**
+     * Flattened [lng, lat] label point of each MSOA, 5 decimals: the
+     * population-weighted mean of its LSOAs' population-weighted centroids.
+     * Empty when the build had no centroids.
+     */
+    label: number[];
+    /** Population of each MSOA: the sum of its LSOAs' population weights (the build's), rounded. */
+    population: number[];
+  };
   /**
-   * Flattened [lng, lat] per MSOA in the order of `NeighbourhoodsFile.codes`,
-   * 5 decimals: the population-weighted mean of the population-weighted
-   * centroids of its LSOAs.
+   * The authority's places (the names of `PlaceIndexFile.names[a]` whose kind
+   * is not "neighbourhood", in the same order): WGS84 position, 5 decimals.
    */
-  points: number[];
+  places: { lng: number[]; lat: number[] };
 }
 
 export const namesPaths = {
-  neighbourhoods: 'names/neighbourhoods.json',
-  msoaLabels: 'names/msoa-labels.json',
   places: 'names/places.json',
+  authority: (ladCode: string) => `names/authorities/${ladCode}.json`,
 };
 
-/** Undoes a delta encoding of integers: the first is the value itself, each next one the difference from the one before. */
-export function decodeIntegerDeltas(deltas: readonly number[]): number[] {
-  const values = new Array<number>(deltas.length);
-  let sum = 0;
-  for (let i = 0; i < deltas.length; i++) {
-    sum += deltas[i];
-    values[i] = sum;
-  }
-  return values;
+const PREFIX_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** Longest prefix front coding shares (one base-36 digit). */
+export const MAX_SHARED_PREFIX = PREFIX_DIGITS.length - 1;
+
+/**
+ * Front coding of a list of strings: each one as the number of leading
+ * characters it shares with the one before (a base-36 digit, at most 35),
+ * then the rest; joined by "\n". Sorted names share long beginnings
+ * ("Upper Heyford", "Upper Hulme"), which gzip alone does not remove as well.
+ */
+export function frontEncode(names: readonly string[]): string {
+  let previous = '';
+  return names
+    .map((name) => {
+      if (name.includes('\n')) throw new Error(`a name cannot hold a line break: ${JSON.stringify(name)}`);
+      let shared = 0;
+      const most = Math.min(name.length, previous.length, MAX_SHARED_PREFIX);
+      while (shared < most && name.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+      previous = name;
+      return PREFIX_DIGITS[shared] + name.slice(shared);
+    })
+    .join('\n');
 }
 
-export function encodeIntegerDeltas(values: readonly number[]): number[] {
-  return values.map((value, i) => (i === 0 ? value : value - values[i - 1]));
+export function frontDecode(text: string): string[] {
+  if (text === '') return [];
+  let previous = '';
+  return text.split('\n').map((line, i) => {
+    const shared = PREFIX_DIGITS.indexOf(line[0]);
+    if (shared < 0 || shared > previous.length) throw new Error(`front-coded name ${i} (${JSON.stringify(line)}) is malformed`);
+    previous = previous.slice(0, shared) + line.slice(1);
+    return previous;
+  });
 }
