@@ -7,11 +7,11 @@ import { join, relative, basename } from 'node:path';
 import sources from '../../data/sources.json' with { type: 'json' };
 import { InputError } from './errors.ts';
 
-export const SOURCE_IDS = ['iod2025', 'file10', 'iod2019', 'lookup', 'lsoa11_lsoa21', 'boundaries', 'census', 'census2011', 'census_religion', 'census2011_oa', 'oa11_lookup', 'lsoa_pwc', 'postcodes'] as const;
+export const SOURCE_IDS = ['iod2025', 'file10', 'iod2019', 'lookup', 'lsoa11_lsoa21', 'boundaries', 'census', 'census2011', 'census_religion', 'census2011_oa', 'oa11_lookup', 'lsoa_pwc', 'postcodes', 'msoa_names', 'open_names'] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
 /** Inputs the build can do without (their layers or releases are then not built, with a warning). */
-export const OPTIONAL_SOURCES: readonly SourceId[] = ['file10', 'iod2019', 'lsoa11_lsoa21', 'census', 'census2011', 'census_religion', 'census2011_oa', 'oa11_lookup', 'lsoa_pwc', 'postcodes'];
+export const OPTIONAL_SOURCES: readonly SourceId[] = ['file10', 'iod2019', 'lsoa11_lsoa21', 'census', 'census2011', 'census_religion', 'census2011_oa', 'oa11_lookup', 'lsoa_pwc', 'postcodes', 'msoa_names', 'open_names'];
 
 /** The command-line flag of each input: its id, except where a plainer name reads better. */
 export const SOURCE_FLAGS: Record<SourceId, string> = {
@@ -28,6 +28,8 @@ export const SOURCE_FLAGS: Record<SourceId, string> = {
   oa11_lookup: 'oa11-lookup',
   lsoa_pwc: 'lsoa-pwc',
   postcodes: 'postcodes',
+  msoa_names: 'msoa-names',
+  open_names: 'open-names',
 };
 
 export interface SourceDescription {
