@@ -26,6 +26,8 @@ import { buildTiles, readBoundaries } from './stages/geometry.ts';
 import { lsoaGeometries } from './boundaries.ts';
 import { writeAppData } from './stages/appData.ts';
 import { downloadCsv, downloadsReadme } from './stages/downloads.ts';
+import { accessDownloads } from './access/downloads.ts';
+import type { AccessHarmonised } from './adapters/access.ts';
 import { writeManifest } from './stages/manifest.ts';
 import { buildSegregation } from './stages/segregation.ts';
 import { readLsoaPoints, writeLsoaPoints } from './points.ts';
@@ -95,8 +97,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     await progress.step('Writing CSV downloads', (note) => {
       const input = { geography: ctx.geography, ladOfLsoa: ctx.ladOfLsoa, weights: ctx.weights, layers };
       for (const level of LEVELS) output.write(dataPaths.download(level), downloadCsv(input, level));
-      output.write(dataPaths.downloadsReadme, downloadsReadme(input) + segregation.readme);
-      note(LEVELS.map((level) => `${level}.csv ${(output.sizes.get(dataPaths.download(level))! / 1e6).toFixed(1)} MB`).join(', '));
+      const access = accessDownloads(layers, harmonised.get('access') as AccessHarmonised | undefined, ctx);
+      for (const file of access.files) output.write(file.path, file.text);
+      output.write(dataPaths.downloadsReadme, downloadsReadme(input) + segregation.readme + access.readme);
+      note([...LEVELS.map(dataPaths.download), ...access.files.map((file) => file.path)].map((path) => `${path.split('/').pop()} ${(output.sizes.get(path)! / 1e6).toFixed(1)} MB`).join(', '));
     });
     const manifest = await progress.step('Writing the manifest and swapping the output in', async (note) => {
       const result = await writeManifest(output, ctx, layers, agreement, tiles.tiles, boundaries.england, segregation);

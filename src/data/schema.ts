@@ -20,7 +20,7 @@
  *                                               segregation indices (computed in the app and the pipeline alike)
  *   postcodes/…                                 the postcode index (postcodeSchema.ts)
  *   tiles/<level>.pmtiles                       layer <level>, property `code`
- *   downloads/{lsoa,ward,lad}.csv, downloads/README.md
+ *   downloads/{lsoa,ward,lad}.csv, downloads/{lsoa,ward,lad}_access.csv, downloads/README.md
  */
 import type { Level } from '../config/geography.ts';
 import type { EncodedCodes } from './codes.ts';
@@ -225,5 +225,7 @@ export const dataPaths = {
   download: (level: Level) => `downloads/${level}.csv`,
   /** The segregation figures of every ward or authority, all comparisons, scales and releases. */
   segregationDownload: (level: 'ward' | 'lad') => `downloads/${level}_segregation.csv`,
+  /** Distances to the nearest services (LSOAs); the most deprived fifth's access (wards, authorities). */
+  accessDownload: (level: Level) => `downloads/${level}_access.csv`,
   downloadsReadme: 'downloads/README.md',
 };

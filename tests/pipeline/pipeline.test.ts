@@ -10,7 +10,9 @@ import type { Polygon } from 'geojson';
 import { runPipeline, type PipelineResult } from '../../scripts/pipeline/run.ts';
 import type { ClassFile, GroupAreas, Manifest, Profile, ValueFile } from '../../src/data/schema.ts';
 import { decodeCodes } from '../../src/data/codes.ts';
-import { LAYERS, levelsOf } from '../../src/config/catalogue/index.ts';
+import { LAYERS as CATALOGUE_LAYERS, levelsOf } from '../../src/config/catalogue/index.ts';
+/** The layers the fixture builds: all but the access layer, which needs LSOA centroids and placed services (tests/pipeline/access/). */
+const LAYERS = CATALOGUE_LAYERS.filter((layer) => layer.adapter !== 'access');
 import { MEASURES } from '../../src/config/measures.ts';
 import {
   dropColumn,

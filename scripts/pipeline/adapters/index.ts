@@ -3,6 +3,7 @@
  * (src/config/catalogue/). A new source is a new adapter here; the stages
  * dispatch on the entry, never on the layer.
  */
+import { accessAdapter } from './access.ts';
 import { censusEthnicityAdapter } from './censusEthnicity.ts';
 import { censusReligionAdapter } from './censusReligion.ts';
 import { iodAdapter } from './iod.ts';
@@ -14,6 +15,7 @@ export const ADAPTERS: Record<string, SourceAdapter<any, any>> = {
   'census-ethnicity': censusEthnicityAdapter,
   'census-religion': censusReligionAdapter,
   segregation: segregationAdapter,
+  access: accessAdapter,
 };
 
 export function adapterOf(id: string): SourceAdapter<any, any> {

@@ -5,6 +5,7 @@
  * here (and, if its data is new, a source adapter in scripts/pipeline/adapters/).
  */
 import type { Level } from '../geography.ts';
+import { ACCESS_LAYERS } from './access.ts';
 import { DEPRIVATION_LAYERS } from './deprivation.ts';
 import { DIVERSITY_LAYERS } from './diversity.ts';
 import { DOTS_LAYERS } from './dots.ts';
@@ -40,10 +41,15 @@ export const THEMES: Theme[] = [
       { id: 'religion', label: { id: 'group.religion', defaultMessage: 'Religion' } },
     ],
   },
+  {
+    id: 'services',
+    label: { id: 'theme.services', defaultMessage: 'Services' },
+    groups: [{ id: 'access', label: { id: 'group.access', defaultMessage: 'Access' } }],
+  },
 ];
 
 /** Every layer, in the order of the layer picker. */
-export const LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...DOTS_LAYERS, ...RELIGION_LAYERS, ...SEGREGATION_LAYERS];
+export const LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...DOTS_LAYERS, ...RELIGION_LAYERS, ...SEGREGATION_LAYERS, ...ACCESS_LAYERS];
 
 
 /** The layer shown when a link names none. */

@@ -24,7 +24,7 @@ export interface Msg {
   defaultMessage: string;
 }
 
-export type ThemeId = 'deprivation' | 'diversity' | 'segregation';
+export type ThemeId = 'deprivation' | 'diversity' | 'segregation' | 'services';
 
 export interface Theme {
   id: ThemeId;

@@ -8,13 +8,14 @@
  * they need no message parser.
  */
 import type { TextRef } from '../types.ts';
+import { ACCESS_TEXTS } from './access.ts';
 import { DEPRIVATION_TEXTS } from './deprivation.ts';
 import { DIVERSITY_TEXTS } from './diversity.ts';
 import { DOTS_TEXTS } from './dots.ts';
 import { RELIGION_TEXTS } from './religion.ts';
 import { SEGREGATION_TEXTS } from './segregation.ts';
 
-const TEXTS: Record<string, string> = { ...DEPRIVATION_TEXTS, ...DIVERSITY_TEXTS, ...RELIGION_TEXTS, ...SEGREGATION_TEXTS, ...DOTS_TEXTS };
+const TEXTS: Record<string, string> = { ...DEPRIVATION_TEXTS, ...DIVERSITY_TEXTS, ...RELIGION_TEXTS, ...SEGREGATION_TEXTS, ...DOTS_TEXTS, ...ACCESS_TEXTS };
 
 /** The English text of a catalogue text; throws on an id no texts file gives (a test checks every entry's). */
 export function catalogueText(ref: TextRef): string {
