@@ -8,6 +8,7 @@
  *   segregation  the computed layers: unit tables, indices of every ward and authority, their downloads
  *   geometry   boundaries, topology, vector tiles
  *   postcodes  the LSOA of every postcode on the full boundaries, the postcode files (optional input)
+ *   names      place and neighbourhood names for the search and the map's labels (optional inputs; scripts/pipeline/names/)
  *   write      area, class, value and profile files; CSV downloads; manifest; swap in
  *
  * This file only puts them in order, reports progress and swaps the output
@@ -32,6 +33,7 @@ import { writeManifest } from './stages/manifest.ts';
 import { buildSegregation } from './stages/segregation.ts';
 import { readLsoaPoints, writeLsoaPoints } from './points.ts';
 import { buildPostcodeIndex, readPostcodes, type PostcodeTable } from './postcodes.ts';
+import { buildNames, readNames, type NamesSources } from './names/stage.ts';
 import { printAgreement, printSummary } from './report.ts';
 
 export interface PipelineOptions {
@@ -52,7 +54,7 @@ export interface PipelineResult {
 }
 
 export const ENGLAND: Expected = { lsoas: 33_755, lads: 296, lsoa11s: 32_844 };
-const STEPS = 12;
+const STEPS = 13;
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const started = performance.now();
@@ -67,11 +69,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const base = await progress.step('Reading the LSOA → ward → authority lookup', (note) => readGeography(inputs, expected, warn, note));
     let points: number[] | undefined;
     let postcodes: PostcodeTable | undefined;
+    let names: NamesSources = {};
     const sources = await progress.step('Reading and checking the sources', async (note) => {
       // Centroids and postcodes first: the services are placed by postcode, and the access layer's adapter reads both.
       points = await readLsoaPoints(base, note);
       base.lsoaPoints = points;
       postcodes = readPostcodes(base, note);
+      names = await readNames(base, note);
       return readSources(base, note);
     });
     // Harmonise
@@ -88,6 +92,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       else note('no postcodes input: skipped');
       postcodes = undefined;
     });
+    await progress.step('Place names: the search index and each authority\'s neighbourhoods', (note) => buildNames(ctx, names, tiles.boxes.lsoa, output, note));
     // Write
     await progress.step('Writing area, class, value and profile files', (note) => {
       writeAppData(output, { geography: ctx.geography, ladOfLsoa: ctx.ladOfLsoa, weights: ctx.weights, layers, bounds: tiles.boxes, labels: tiles.labels });
