@@ -18,7 +18,7 @@
  * services, not with the first map.
  */
 import { SERVICE_TYPE_IDS, type ServiceTypeId } from '../serviceTypes.ts';
-import type { LayerEntry, MeasureSpec, Msg } from './types.ts';
+import type { LayerEntry, MeasureSpec, Msg, NumberFormat } from './types.ts';
 
 /** "More than 1 km" from a service: distances over this many metres (as rounded to the metre). */
 export const FAR_METRES = 1000;
@@ -32,16 +32,8 @@ export const FAR_FROM_ALL = 'all_three' as const;
 export type FarMeasure = (typeof FAR_TYPES)[number] | typeof FAR_FROM_ALL;
 export const FAR_MEASURES: readonly FarMeasure[] = [...FAR_TYPES, FAR_FROM_ALL];
 
-/** One of a type, as in "the nearest library" and "more than 1 km from a library". */
-const TYPE_NOUN: Record<ServiceTypeId, [nearest: string, one: string]> = {
-  library: ['library', 'a library'],
-  gp_practice: ['GP practice', 'a GP practice'],
-  school: ['school', 'a school'],
-  warm_space: ['warm or welcoming space', 'a warm space'],
-  foodbank: ['food bank', 'a food bank'],
-};
-
-const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
+/** A type in words, as in "the nearest library" and "more than 1 km from a library". */
+const NOUN: Record<ServiceTypeId, string> = { library: 'library', gp_practice: 'GP practice', school: 'school', warm_space: 'warm space', foodbank: 'food bank' };
 
 /** An LSOA's distance to the nearest service of a type: `library_nearest_m`. */
 export const nearestMeasureId = (type: ServiceTypeId) => `${type}_nearest_m`;
@@ -51,49 +43,31 @@ export const farMeasureId = (far: FarMeasure) => `far_${far}`;
 
 export const DEPRIVED_RESIDENTS = 'deprived_residents';
 
-function nearestMeasure(type: ServiceTypeId): MeasureSpec {
-  const id = nearestMeasureId(type);
-  return {
-    id,
-    label: m(`measure.access.${id}`, `Distance to the nearest ${TYPE_NOUN[type][0]}`),
-    short: m(`measure.access.${id}.short`, `Nearest ${TYPE_NOUN[type][0]}`),
-    description: { id: `measure.access.${id}.description` },
-    csv: id,
-    format: { style: 'unit', unit: 'meter', decimals: 0, storedDecimals: 0 },
-    polarity: 'higherIsWorse',
-    ranked: false,
-  };
+const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
+
+/** A measure of the layer, its texts' ids from its own (`measure.access.<id>`, `….short`, `….description`). */
+function measure(id: string, label: string, short: string, csv: string, format: NumberFormat, more: Pick<MeasureSpec, 'ranked'> & Partial<MeasureSpec>): MeasureSpec {
+  const key = `measure.access.${id}`;
+  return { id, label: m(key, label), short: m(`${key}.short`, short), description: { id: `${key}.description` }, csv, format, polarity: 'higherIsWorse', ...more };
 }
 
-function farMeasure(far: FarMeasure): MeasureSpec {
-  const id = farMeasureId(far);
-  const from = far === FAR_FROM_ALL ? 'a library, a GP practice and a food bank' : TYPE_NOUN[far][1];
-  return {
-    id,
-    label: m(`measure.access.${id}`, `Most deprived fifth: share of residents more than 1 km from ${from}`),
-    short: m(`measure.access.${id}.short`, far === FAR_FROM_ALL ? 'Over 1 km from all three' : `Over 1 km from ${TYPE_NOUN[far][1]}`),
-    description: { id: `measure.access.${id}.description` },
-    csv: `deprived_fifth_over_1km_from_${far}_share`,
-    format: { style: 'percent', decimals: 1, storedDecimals: 4 },
-    polarity: 'higherIsWorse',
-    populationWeighted: true,
-    ranked: true,
-  };
-}
+const nearestMeasure = (type: ServiceTypeId) =>
+  measure(nearestMeasureId(type), `Distance to the nearest ${NOUN[type]}`, `Nearest ${NOUN[type]}`, nearestMeasureId(type), { style: 'unit', unit: 'meter', decimals: 0, storedDecimals: 0 }, { ranked: false });
+
+const farMeasure = (far: FarMeasure) => {
+  const one = far === FAR_FROM_ALL ? '' : `a ${NOUN[far]}`;
+  const label = `Most deprived fifth: share of residents more than 1 km from ${one || 'a library, a GP practice and a food bank'}`;
+  const format: NumberFormat = { style: 'percent', decimals: 1, storedDecimals: 4 };
+  return measure(farMeasureId(far), label, `Over 1 km from ${one || 'all three'}`, `deprived_fifth_over_1km_from_${far}_share`, format, { ranked: true, populationWeighted: true });
+};
 
 const AREA_MEASURES: MeasureSpec[] = [
   ...FAR_MEASURES.map(farMeasure),
-  {
-    id: DEPRIVED_RESIDENTS,
-    label: m('measure.access.deprived_residents', 'Residents of LSOAs in England’s most deprived fifth'),
-    short: m('measure.access.deprived_residents.short', 'Residents, most deprived fifth'),
-    description: { id: 'measure.access.deprived_residents.description' },
-    csv: 'deprived_fifth_residents',
-    format: { style: 'integer', decimals: 0, storedDecimals: 0 },
-    polarity: 'neutral',
-    populationWeighted: true,
+  measure(DEPRIVED_RESIDENTS, 'Residents of the most deprived fifth', 'Most deprived fifth', 'deprived_fifth_residents', { style: 'integer', decimals: 0, storedDecimals: 0 }, {
     ranked: false,
-  },
+    populationWeighted: true,
+    polarity: 'neutral',
+  }),
 ];
 
 export const ACCESS_RELEASE = '2025';
@@ -127,7 +101,7 @@ export const ACCESS_LAYERS: LayerEntry[] = [
     palette: 'ylgnbu',
     about: { id: 'layer.access.about' },
     sources: ['lsoa_pwc', 'iod2025', 'lookup'],
-    attribution: m('attribution.access', 'Services: NHS England, Arts Council England, DfE, Give Food, Open Innovations; IMD 2025 © MHCLG; centroids © ONS'),
+    attribution: m('attribution.access', 'Services: NHS England, ACE, DfE, Give Food, Open Innovations; IMD © MHCLG; centroids © ONS'),
     // One release, so no year in the names: `library_nearest_m` as the issue asks.
     csvColumn: (_level, measure, _release, part) => `${measure.csv}${SUFFIX[part]}`,
   },
