@@ -19,6 +19,7 @@ import { SERVICE_TYPES } from '../../../src/config/catalogue/services.ts';
 import { dataPaths } from '../../../src/data/schema.ts';
 import { EARTH_RADIUS_KM } from '../../../src/stats/geodesy.ts';
 import { deprivedAccessOf, type AccessHarmonised } from '../adapters/access.ts';
+import { SOURCES, type SourceDescription } from '../inputs.ts';
 import type { HarmonisedContext, LayerData } from '../model.ts';
 import { areaTotals } from '../stages/appData.ts';
 import { csvText, type Cell } from '../stages/downloads.ts';
@@ -167,10 +168,15 @@ function accessReadme(columns: Record<AccessLevel, AccessColumn[]>, h: AccessHar
     if (records.length === 0) return `- **${type.label.defaultMessage}**: none in this build; its columns are left out and its shares are blank.`;
     const bySource = new Map<string, number>();
     for (const record of records) bySource.set(record.source, (bySource.get(record.source) ?? 0) + 1);
-    const sources = [...bySource].sort((a, b) => b[1] - a[1]);
-    const shown = sources.slice(0, 6).map(([id, n]) => `\`${id}\` ${n.toLocaleString('en-GB')}`);
+    const sources = [...bySource].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    // A source that is one input of data/sources.json says how old it is; others (two files merged, a directory) are in services/index.json.
+    const described = (id: string) => {
+      const input = (SOURCES as Partial<Record<string, SourceDescription>>)[id];
+      return input ? ` (${input.title}, ${input.vintage})` : '';
+    };
+    const shown = sources.slice(0, 6).map(([id, n]) => `\`${id}\` ${n.toLocaleString('en-GB')}${described(id)}`);
     const more = sources.length > 6 ? `, and ${sources.length - 6} more` : '';
-    return `- **${type.label.defaultMessage}** (${records.length.toLocaleString('en-GB')}): ${type.description.defaultMessage} Sources: ${shown.join(', ')}${more}.`;
+    return `- **${type.label.defaultMessage}** (${records.length.toLocaleString('en-GB')}): ${type.description.defaultMessage} Records by source: ${shown.join('; ')}${more}.`;
   });
   const table = (['lsoa', 'ward', 'lad'] as const).flatMap((level) => columns[level].map((c) => `| \`${c.name}\` | ${level}_access.csv | ${c.meaning} |`));
   const gaps = layer.gaps.map((gap) => `- ${gap.level}: ${gap.count.toLocaleString('en-GB')} blank: ${gap.reason}`);

@@ -225,7 +225,7 @@ describe('the access layer on the fixture', () => {
     }
     expect(readme).toContain('population-weighted centroid');
     expect(readme).toContain('not\ntravel distances');
-    expect(readme).toMatch(/\*\*Food banks\*\* \(1\): .*Sources: `test_foodbank` 1\./);
+    expect(readme).toMatch(/\*\*Food banks\*\* \(1\): .*Records by source: `test_foodbank` 1\./);
     expect(readme).toContain(built.ctx.weights.description);
     expect(readme).toContain('ward: 3 blank');
   });
