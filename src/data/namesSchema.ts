@@ -43,7 +43,7 @@ export interface PlaceIndexFile {
 export interface AuthorityNamesFile {
   /** The authority's code (LAD). */
   lad: string;
-  /** Its MSOAs 2021, in code order. */
+  /** Its MSOAs 2021 (those with most of their LSOAs in it), in code order. */
   msoa: {
     codes: string[];
     /** House of Commons Library MSOA names (v2.2), e.g. "Huyton Farm". */
@@ -61,6 +61,12 @@ export interface AuthorityNamesFile {
     /** Population of each MSOA: the sum of its LSOAs' population weights (the build's), rounded. */
     population: number[];
   };
+  /**
+   * LSOAs of this authority whose MSOA is in another authority's file (the
+   * lookup places an LSOA by its ward's best fit, so an MSOA can straddle a
+   * border): `lsoas[i]` (index in areas/lsoa.json) is in an MSOA of `lads[i]`.
+   */
+  elsewhere: { lsoas: number[]; lads: string[] };
   /**
    * The authority's places (the names of `PlaceIndexFile.names[a]` whose kind
    * is not "neighbourhood", in the same order): WGS84 position, 5 decimals.

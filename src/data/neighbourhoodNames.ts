@@ -39,7 +39,10 @@ export async function neighbourhoodIn(client: DataClient, file: AuthorityNamesFi
 export async function neighbourhoodOf(client: DataClient, lsoaCode: string): Promise<Neighbourhood | null> {
   const area = await describeArea(client, lsoaCode);
   if (!area || area.level !== 'lsoa' || !area.lad) return null;
-  const file = await authorityNames(client, area.lad.code);
+  let file = await authorityNames(client, area.lad.code);
+  const elsewhere = file.elsewhere.lsoas.indexOf(area.index);
+  // Its MSOA has most of its LSOAs in the next authority.
+  if (elsewhere >= 0) file = await authorityNames(client, file.elsewhere.lads[elsewhere]);
   const msoa = file.msoa.lsoas.findIndex((lsoas) => lsoas.includes(area.index));
   return msoa < 0 ? null : neighbourhoodIn(client, file, msoa);
 }

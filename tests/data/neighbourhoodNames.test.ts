@@ -24,6 +24,7 @@ const knowsley: AuthorityNamesFile = {
     population: [6000, 7800],
   },
   places: { lng: [], lat: [] },
+  elsewhere: { lsoas: [], lads: [] },
 };
 
 const index = (level: 'lsoa' | 'ward' | 'lad', codes: string[]): AreaIndex => ({ level, codes, indexOf: new Map(codes.map((code, i) => [code, i])) });
@@ -49,7 +50,44 @@ function client(file: AuthorityNamesFile = knowsley) {
   });
 }
 
+// West Northamptonshire 048 (E02005686): 048A–D in West Northamptonshire, 048E (E01027305) put in Cherwell by the best-fit lookup.
+function straddling() {
+  const codes = ['E01027291', 'E01027292', 'E01027293', 'E01027304', 'E01027305'];
+  const ladCodes = ['E06000062', 'E07000177'];
+  const files: Record<string, AuthorityNamesFile> = {
+    [namesPaths.authority('E06000062')]: {
+      lad: 'E06000062',
+      msoa: { codes: ['E02005686'], names: ['Middleton Cheney & Chipping Warden'], lsoas: [[0, 1, 2, 3, 4]], bounds: [-1.4, 52, -1.2, 52.1], label: [], population: [8000] },
+      places: { lng: [], lat: [] },
+      elsewhere: { lsoas: [], lads: [] },
+    },
+    [namesPaths.authority('E07000177')]: {
+      lad: 'E07000177',
+      msoa: { codes: [], names: [], lsoas: [], bounds: [], label: [], population: [] },
+      places: { lng: [], lat: [] },
+      elsewhere: { lsoas: [4], lads: ['E06000062'] },
+    },
+  };
+  const group = (level: 'ward' | 'lad', codes: string[], lad?: number[]): GroupAreaIndex => ({ ...index(level, codes), names: codes, lad, population: [], lsoaCount: [], label: [], bounds: [] });
+  return fakeDataClient({
+    areas: async () => index('lsoa', codes),
+    lsoaDetails: async () => ({ names: codes, ward: [0, 0, 0, 0, 1] }),
+    groupAreas: async (level) => (level === 'lad' ? group('lad', ladCodes) : group('ward', ['E05013260', 'E05010929'], [0, 1])),
+    file: async <T,>(path: string) => files[path] as T,
+  });
+}
+
 describe('neighbourhoodOf', () => {
+  it("follows an LSOA whose MSOA is in the next authority's file", async () => {
+    const { client: fake, calls } = straddling();
+    expect(await neighbourhoodOf(fake, 'E01027305')).toEqual({
+      code: 'E02005686',
+      name: 'Middleton Cheney & Chipping Warden',
+      lsoas: ['E01027291', 'E01027292', 'E01027293', 'E01027304', 'E01027305'],
+    });
+    expect(calls.filter((call) => call.startsWith('file'))).toEqual([`file ${namesPaths.authority('E07000177')}`, `file ${namesPaths.authority('E06000062')}`]);
+  });
+
   it("answers the MSOA, its House of Commons Library name and its LSOAs, from the LSOA's authority's file", async () => {
     const { client: fake, calls } = client();
     expect(await neighbourhoodOf(fake, 'E01006451')).toEqual({
