@@ -7,11 +7,14 @@ import { join, relative, basename } from 'node:path';
 import sources from '../../data/sources.json' with { type: 'json' };
 import { InputError } from './errors.ts';
 
-export const SOURCE_IDS = ['iod2025', 'file10', 'iod2019', 'lookup', 'lsoa11_lsoa21', 'boundaries', 'census', 'census2011', 'census_religion', 'census2011_oa', 'oa11_lookup', 'lsoa_pwc', 'postcodes', 'msoa_names', 'open_names'] as const;
+/** The services' inputs (scripts/pipeline/services/): all optional; without them, or without the postcodes, no services are built. */
+export const SERVICE_SOURCE_IDS = ['libraries_ace', 'libraries_hacked', 'gp_practices', 'schools_ks4', 'schools_ks2', 'warm_spaces', 'warm_spaces_sources', 'foodbanks'] as const;
+
+export const SOURCE_IDS = ['iod2025', 'file10', 'iod2019', 'lookup', 'lsoa11_lsoa21', 'boundaries', 'census', 'census2011', 'census_religion', 'census2011_oa', 'oa11_lookup', 'lsoa_pwc', 'postcodes', 'msoa_names', 'open_names', ...SERVICE_SOURCE_IDS] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
 /** Inputs the build can do without (their layers or releases are then not built, with a warning). */
-export const OPTIONAL_SOURCES: readonly SourceId[] = ['file10', 'iod2019', 'lsoa11_lsoa21', 'census', 'census2011', 'census_religion', 'census2011_oa', 'oa11_lookup', 'lsoa_pwc', 'postcodes', 'msoa_names', 'open_names'];
+export const OPTIONAL_SOURCES: readonly SourceId[] = ['file10', 'iod2019', 'lsoa11_lsoa21', 'census', 'census2011', 'census_religion', 'census2011_oa', 'oa11_lookup', 'lsoa_pwc', 'postcodes', 'msoa_names', 'open_names', ...SERVICE_SOURCE_IDS];
 
 /** The command-line flag of each input: its id, except where a plainer name reads better. */
 export const SOURCE_FLAGS: Record<SourceId, string> = {
@@ -30,6 +33,14 @@ export const SOURCE_FLAGS: Record<SourceId, string> = {
   postcodes: 'postcodes',
   msoa_names: 'msoa-names',
   open_names: 'open-names',
+  libraries_ace: 'libraries-ace',
+  libraries_hacked: 'libraries-hacked',
+  gp_practices: 'gp-practices',
+  schools_ks4: 'schools-ks4',
+  schools_ks2: 'schools-ks2',
+  warm_spaces: 'warm-spaces',
+  warm_spaces_sources: 'warm-spaces-sources',
+  foodbanks: 'foodbanks',
 };
 
 export interface SourceDescription {
@@ -43,6 +54,9 @@ export interface SourceDescription {
   files: string[];
   note?: string;
   attribution: string;
+  /** Services: the date the file's information is from ("2023", "2025-04-28") and what that date is, where the file itself does not say. */
+  date?: string;
+  dateNote?: string;
 }
 
 export const SOURCES = sources as unknown as Record<SourceId, SourceDescription>;

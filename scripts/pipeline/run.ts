@@ -8,6 +8,7 @@
  *   segregation  the computed layers: unit tables, indices of every ward and authority, their downloads
  *   geometry   boundaries, topology, vector tiles
  *   postcodes  the LSOA of every postcode on the full boundaries, the postcode files (optional input)
+ *   services   libraries, GP practices, schools, warm spaces, food banks placed by postcode: read with the sources, written with the app data (optional inputs; scripts/pipeline/services/)
  *   names      place and neighbourhood names for the search and the map's labels (optional inputs; scripts/pipeline/names/)
  *   write      area, class, value and profile files; CSV downloads; manifest; swap in
  *
@@ -33,6 +34,7 @@ import { writeManifest } from './stages/manifest.ts';
 import { buildSegregation } from './stages/segregation.ts';
 import { readLsoaPoints, writeLsoaPoints } from './points.ts';
 import { buildPostcodeIndex, readPostcodes, type PostcodeTable } from './postcodes.ts';
+import { readServices, servicesManifest, writeServices, type ServicesBuild } from './services/index.ts';
 import { buildNames, readNames, type NamesSources } from './names/stage.ts';
 import { printAgreement, printSummary } from './report.ts';
 
@@ -69,12 +71,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const base = await progress.step('Reading the LSOA → ward → authority lookup', (note) => readGeography(inputs, expected, warn, note));
     let points: number[] | undefined;
     let postcodes: PostcodeTable | undefined;
+    let services: ServicesBuild | undefined;
     let names: NamesSources = {};
     const sources = await progress.step('Reading and checking the sources', async (note) => {
       // Centroids and postcodes first: the services are placed by postcode, and the access layer's adapter reads both.
       points = await readLsoaPoints(base, note);
       base.lsoaPoints = points;
       postcodes = readPostcodes(base, note);
+      services = await readServices(base, postcodes, note);
+      base.services = services?.records;
       names = await readNames(base, note);
       return readSources(base, note);
     });
@@ -97,6 +102,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     await progress.step('Writing area, class, value and profile files', (note) => {
       writeAppData(output, { geography: ctx.geography, ladOfLsoa: ctx.ladOfLsoa, weights: ctx.weights, layers, bounds: tiles.boxes, labels: tiles.labels });
       if (points) writeLsoaPoints(output, points);
+      if (services) writeServices(output, services);
       note(`${output.sizes.size} files so far`);
     });
     await progress.step('Writing CSV downloads', (note) => {
@@ -108,7 +114,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       note([...LEVELS.map(dataPaths.download), ...access.files.map((file) => file.path)].map((path) => `${path.split('/').pop()} ${(output.sizes.get(path)! / 1e6).toFixed(1)} MB`).join(', '));
     });
     const manifest = await progress.step('Writing the manifest and swapping the output in', async (note) => {
-      const result = await writeManifest(output, ctx, layers, agreement, tiles.tiles, boundaries.england, segregation);
+      const result = await writeManifest(output, ctx, layers, agreement, tiles.tiles, boundaries.england, segregation, services && { summary: servicesManifest(services), inputs: services.inputs });
       output.commit();
       note(`build ${result.buildId} → ${output.finalDir}`);
       return result;

@@ -19,12 +19,15 @@
  *   segregation/<grouping>/<release>/<scale>.json   SegregationUnits  census counts per small unit, for the
  *                                               segregation indices (computed in the app and the pipeline alike)
  *   postcodes/…                                 the postcode index (postcodeSchema.ts)
+ *   services/…                                  libraries, GP practices, schools, warm spaces, food banks (servicesSchema.ts)
  *   tiles/<level>.pmtiles                       layer <level>, property `code`
  *   downloads/{lsoa,ward,lad}.csv, downloads/{lsoa,ward,lad}_access.csv, downloads/README.md
  */
 import type { Level } from '../config/geography.ts';
 import type { EncodedCodes } from './codes.ts';
 import type { UnitScale } from '../config/catalogue/types.ts';
+import type { ServiceTypeId } from '../config/serviceTypes.ts';
+import type { GeocodingRecord } from './servicesSchema.ts';
 
 export const DATA_FORMAT_VERSION = 5;
 
@@ -88,6 +91,12 @@ export interface Manifest {
   files: Record<string, number>;
   sources: SourceRecord[];
   skipped: SkippedRecord[];
+  /**
+   * The services (issue 14), when built: the date, what became of every
+   * source file's records (placed, not placed with five examples, left out by
+   * reason; services/index.json has up to 20 examples), records per type.
+   */
+  services?: { built: string; geocoding: GeocodingRecord[]; counts: Record<ServiceTypeId, number> };
 }
 
 export interface AreaCodes {

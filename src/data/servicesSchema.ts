@@ -89,6 +89,12 @@ export interface GeocodingRecord {
   failedExamples: string[];
   /** Left out on purpose, by reason (closed, outside England, not a GP practice…), counted. */
   excluded: Record<string, number>;
+  /**
+   * Kept records that are the same service as a record of another file of the
+   * same type and were merged with it (a library in both library files, a school
+   * in both the KS4 and KS2 files): one record, counted as placed or not in both files.
+   */
+  merged?: number;
 }
 
 export interface ServicesIndex {

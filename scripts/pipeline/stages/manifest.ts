@@ -10,15 +10,22 @@ import { DATA_FORMAT_VERSION, type AgreementRecord, type Bounds, type BuiltLayer
 import type { Level } from '../../../src/config/geography.ts';
 import { LAYERS } from '../../../src/config/catalogue/index.ts';
 import { postcodePaths } from '../../../src/data/postcodeSchema.ts';
+import { servicesPaths } from '../../../src/data/servicesSchema.ts';
 import { SOURCES, type InputFile } from '../inputs.ts';
 import type { HarmonisedContext, LayerData } from '../model.ts';
 import { round, type OutputFolder } from '../output.ts';
 import { adapterOf } from '../adapters/index.ts';
 import { flattenBounds } from './appData.ts';
 
-/** A file of the postcode index other than its index (postcodes/index.json stays in the manifest's file list). */
-function isPostcodeFile(path: string): boolean {
-  return path.startsWith('postcodes/') && path !== postcodePaths.index;
+const SERVICE_CELLS_FOLDER = servicesPaths.cell('').replace(/\.json$/, '');
+
+/**
+ * A file of the postcode index or a services cell (thousands of small files,
+ * listed by postcodes/index.json and services/index.json, which stay in the
+ * manifest's file list).
+ */
+function isListedElsewhere(path: string): boolean {
+  return (path.startsWith('postcodes/') && path !== postcodePaths.index) || path.startsWith(SERVICE_CELLS_FOLDER);
 }
 
 async function sha256(path: string): Promise<string> {
@@ -63,9 +70,11 @@ export async function writeManifest(
   england: Bounds,
   /** Computed layers (segregation, stages/segregation.ts): their manifest records and the inputs they used. */
   computed: { layers: Record<string, BuiltLayer>; inputs: readonly string[] } = { layers: {}, inputs: [] },
+  /** The services stage's summary and the inputs it read (scripts/pipeline/services/), when it ran. */
+  services?: { summary: NonNullable<Manifest['services']>; inputs: readonly string[] },
 ): Promise<Manifest> {
   const sources: SourceRecord[] = [];
-  for (const file of usedInputs(ctx, layers, computed.inputs)) {
+  for (const file of usedInputs(ctx, layers, [...computed.inputs, ...(services?.inputs ?? [])])) {
     const source = SOURCES[file.id];
     sources.push({
       id: file.id,
@@ -98,10 +107,11 @@ export async function writeManifest(
     })),
     bounds: flattenBounds([england]) as Bounds,
     tiles,
-    // The postcode files (thousands) are listed by postcodes/index.json, not here: the app loads the manifest first.
-    files: Object.fromEntries([...output.sizes.entries()].filter(([path]) => !isPostcodeFile(path)).sort(([a], [b]) => (a < b ? -1 : 1))),
+    // The postcode files and services cells (thousands) are listed by their indexes, not here: the app loads the manifest first.
+    files: Object.fromEntries([...output.sizes.entries()].filter(([path]) => !isListedElsewhere(path)).sort(([a], [b]) => (a < b ? -1 : 1))),
     sources,
     skipped: ctx.skipped,
+    ...(services ? { services: services.summary } : {}),
   };
   output.writeJson('manifest.json', manifest);
   return manifest;
