@@ -21,7 +21,12 @@ export interface SearchEntry {
 
 const LEVEL_ORDER: Record<Level, number> = { lad: 0, ward: 1, lsoa: 2 };
 
-/** Lower case, no accents, no apostrophes ("King's" as "kings"), other punctuation as spaces, "&" as "and". */
+/**
+ * Lower case, no accents, no apostrophes ("King's" as "kings"), other
+ * punctuation (hyphens included) as spaces, "&" as "and", and the word
+ * "Saint" as "St", as most English place names write it ("St Helens",
+ * "Saint Helens" and "St. Helens" are one name).
+ */
 export function normalise(text: string): string {
   return text
     .normalize('NFKD')
@@ -30,7 +35,22 @@ export function normalise(text: string): string {
     .replace(/['\u2018\u2019]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/(^| )saint(?= |$)/g, '$1st')
     .trim();
+}
+
+/**
+ * How well a name's key (` ${normalise(name)}`) matches a normalised query:
+ * 0 the whole name, 1 its beginning, 2 the beginning of one of its words, 3
+ * anywhere; undefined for no match.
+ */
+export function matchLevel(key: string, query: string): number | undefined {
+  const name = key.slice(1);
+  if (name === query) return 0;
+  if (name.startsWith(query)) return 1;
+  if (key.includes(` ${query}`)) return 2;
+  if (name.includes(query)) return 3;
+  return undefined;
 }
 
 export function searchEntry(code: string, name: string, level: Level, parent: string): SearchEntry {
@@ -44,15 +64,15 @@ function score(entry: SearchEntry, query: string, codeQuery: string | undefined)
     if (entry.code.startsWith(codeQuery)) return 1;
   }
   if (query === '') return undefined;
-  const name = entry.key.slice(1);
-  if (name === query) return 2;
-  if (name.startsWith(query)) return 3;
-  if (entry.key.includes(` ${query}`)) return 4;
-  if (name.includes(query)) return 5;
-  return undefined;
+  const level = matchLevel(entry.key, query);
+  return level === undefined ? undefined : level + 2;
 }
 
-export function searchAreas(entries: readonly SearchEntry[], text: string, limit = 10): SearchEntry[] {
+/**
+ * Every area that matches, with its score (lower is better): 0 and 1 for a
+ * code typed whole or begun, then 2 + matchLevel for a name; unordered.
+ */
+export function areaHits(entries: readonly SearchEntry[], text: string): { entry: SearchEntry; score: number }[] {
   const query = normalise(text);
   const compact = text.trim().toUpperCase();
   const codeQuery = /^[EWSN]\d{2,8}$/.test(compact) ? compact : undefined;
@@ -62,6 +82,11 @@ export function searchAreas(entries: readonly SearchEntry[], text: string, limit
     const s = score(entry, query, codeQuery);
     if (s !== undefined) hits.push({ entry, score: s });
   }
+  return hits;
+}
+
+export function searchAreas(entries: readonly SearchEntry[], text: string, limit = 10): SearchEntry[] {
+  const hits = areaHits(entries, text);
   hits.sort(
     (a, b) =>
       a.score - b.score ||

@@ -11,6 +11,10 @@ describe('normalise', () => {
     ['Hartlepool', 'hartlepool'],
     ['Bromley-by-Bow', 'bromley by bow'],
     ['St. Helens', 'st helens'],
+    ['Saint Helens', 'st helens'],
+    ['Ruyton-XI-Towns', 'ruyton xi towns'],
+    ['Saintbury', 'saintbury'], // only the word "Saint" is read as "St"
+    ['Ayot Saint Lawrence', 'ayot st lawrence'],
     ['Brighton & Hove', 'brighton and hove'],
     ['Brighton&Hove', 'brighton and hove'],
     ['Café Área', 'cafe area'],
