@@ -23,13 +23,17 @@ export function openInput(path: string): Readable {
   return path.endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
 }
 
-export async function readCsv(path: string, file: string): Promise<CsvTable> {
+/**
+ * Reads a CSV file; its first row is the header, unless `columns` names the
+ * columns of a file published without one (its rows then start on line 1).
+ */
+export async function readCsv(path: string, file: string, options: { columns?: readonly string[] } = {}): Promise<CsvTable> {
   const parser = parse({ bom: true, skip_empty_lines: true, info: true, relax_column_count: false });
   const source = openInput(path);
   // A broken gzip stream or a missing file fails the source, not the parser.
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
-  let header: string[] | undefined;
+  let header: string[] | undefined = options.columns && [...options.columns];
   const rows: string[][] = [];
   const lines: number[] = [];
   try {

@@ -9,8 +9,8 @@
  * are; the Welsh and Scottish sides of a border are more than 1 km from most
  * English postcodes). A postcode not in the table is outside England when its
  * area lies wholly in Scotland, Wales, Northern Ireland or the islands;
- * otherwise (not current, mistyped, or across the border in a border area)
- * the record is counted as not placed, with an example.
+ * otherwise (not current, mistyped, or across the border in an area on both
+ * sides of one) the record is counted as not placed, with an example.
  *
  * Every record a source reads ends in exactly one of: left out on purpose
  * (closed, outside England, not a GP practice…, by reason), placed, or not
@@ -66,7 +66,7 @@ export type PostcodeOutcome =
   | { blank: true }
   | { malformed: string }
   | { outside: string }
-  | { unknown: string; border: boolean };
+  | { unknown: string };
 
 export class Geocoder {
   private readonly index = new Map<string, number>();
@@ -86,7 +86,7 @@ export class Geocoder {
     const postcode = `${match[1]} ${match[2]}`;
     if (at !== undefined) return { found: at, postcode };
     const nation = nationOf(match[1]);
-    if (nation === 'england' || nation === 'border') return { unknown: postcode, border: nation === 'border' };
+    if (nation === 'england' || nation === 'border') return { unknown: postcode };
     return { outside: `outside England (postcode in ${NATION_NAMES[nation]})` };
   }
 
@@ -125,11 +125,7 @@ export class Geocoder {
     if ('outside' in outcome) return { outside: outcome.outside };
     if ('blank' in outcome) return { failed: 'no postcode' };
     if ('malformed' in outcome) return { failed: `"${outcome.malformed}" is not a postcode` };
-    return {
-      failed: outcome.border
-        ? 'postcode not in Code-Point Open England (not current, or across the border)'
-        : 'postcode not in Code-Point Open England (not current, or mistyped)',
-    };
+    return { failed: 'postcode not in Code-Point Open England' };
   }
 }
 

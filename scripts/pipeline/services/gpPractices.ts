@@ -9,7 +9,8 @@
  * latest open or join date in the file (the file carries no other date).
  */
 import type { ServiceRecord } from '../../../src/data/servicesSchema.ts';
-import { readCsv, type CsvTable } from '../csv.ts';
+import { createInterface } from 'node:readline';
+import { openInput, readCsv, type CsvTable } from '../csv.ts';
 import type { InputFile } from '../inputs.ts';
 import { GeocodingTally, type Geocoder } from './geocode.ts';
 import { cellError, columnsOf, serviceSource, type SourceRead } from './source.ts';
@@ -28,10 +29,20 @@ const ADDRESS_LINES = ['Address Line 1', 'Address Line 2', 'Address Line 3', 'Ad
 const GP_PRACTICE_SETTING = 4;
 const STATUS: Record<string, string | undefined> = { A: undefined, C: 'closed (status C)', D: 'dormant (status D)', P: 'proposed, not yet open (status P)' };
 
-/** The official headerless file read as if it had the specification's header. */
-function withOfficialHeader(table: CsvTable): CsvTable {
-  if (table.header.includes('Organisation Code') || table.header.length !== EPRACCUR_COLUMNS.length || !/^[A-Z0-9]{3,6}$/.test(table.header[0])) return table;
-  return { file: table.file, header: [...EPRACCUR_COLUMNS], rows: [table.header, ...table.rows], lines: [1, ...table.lines] };
+/**
+ * Whether the file is the official one, without a header: its first line
+ * starts with an organisation code, not with "Organisation Code".
+ */
+async function isHeaderless(path: string): Promise<boolean> {
+  const input = openInput(path);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) return /^"?[A-Z0-9]{3,6}"?,/.test(line.replace(/^\uFEFF/, ''));
+    return false;
+  } finally {
+    lines.close();
+    input.destroy();
+  }
 }
 
 /** "20250423" → "2025-04-23"; blank → undefined; anything that is not a date stops the build. */
@@ -45,8 +56,7 @@ function dateCell(table: CsvTable, row: number, column: number): string | undefi
   return iso;
 }
 
-export function parseGpPractices(raw: CsvTable, geocoder: Geocoder): SourceRead {
-  const table = withOfficialHeader(raw);
+export function parseGpPractices(table: CsvTable, geocoder: Geocoder): SourceRead {
   const col = columnsOf(table, ['Organisation Code', 'Name', ...ADDRESS_LINES, 'Postcode', 'Open Date', 'Join Provider/Purchaser Date', 'Status Code', 'Prescribing Setting']);
   const tally = new GeocodingTally('gp_practice', 'gp_practices', table.file);
   const records: ServiceRecord[] = [];
@@ -112,5 +122,6 @@ export function parseGpPractices(raw: CsvTable, geocoder: Geocoder): SourceRead 
 }
 
 export async function readGpPractices(input: InputFile, geocoder: Geocoder): Promise<SourceRead> {
-  return parseGpPractices(await readCsv(input.path, input.name), geocoder);
+  const official = await isHeaderless(input.path);
+  return parseGpPractices(await readCsv(input.path, input.name, official ? { columns: EPRACCUR_COLUMNS } : {}), geocoder);
 }
