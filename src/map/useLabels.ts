@@ -16,7 +16,7 @@ export const WARD_LABEL_SIZE = 12;
 /** Text widths for placement, measured once per name with the label font. */
 const measureContext = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
 const widthCache = new Map<string, number>();
-function textWidth(text: string, size: number): number {
+export function textWidth(text: string, size: number): number {
   const key = `${size}:${text}`;
   let width = widthCache.get(key);
   if (width === undefined) {
@@ -30,12 +30,26 @@ function textWidth(text: string, size: number): number {
 }
 
 /** Bigger places first: priority from population. */
-function toLabels(areas: GroupAreaIndex): PlaceLabel[] {
+export function toLabels(areas: GroupAreaIndex): PlaceLabel[] {
   return areas.names.map((name, i) => ({
     name,
     position: [areas.label[i * 2], areas.label[i * 2 + 1]],
     priority: Math.min(1000, Math.round(areas.population[i] / 1000)),
   }));
+}
+
+/** The screen labels are placed on (labelPlacement.ts), less the text's size. */
+export function labelScreen(map: MapLibreMap) {
+  const canvas = map.getCanvas();
+  return {
+    project: (position: [number, number]) => {
+      const point = map.project(position);
+      return [point.x, point.y] as [number, number];
+    },
+    width: canvas.clientWidth,
+    height: canvas.clientHeight,
+    padding: 6,
+  };
 }
 
 interface Options {
@@ -65,16 +79,7 @@ export function useLabels({ map, client, enabled, level, zoom, settled }: Option
 
   return useMemo(() => {
     if (!map || (!showLad && !showWard)) return { lad: [], ward: [] };
-    const canvas = map.getCanvas();
-    const screen = {
-      project: (position: [number, number]) => {
-        const point = map.project(position);
-        return [point.x, point.y] as [number, number];
-      },
-      width: canvas.clientWidth,
-      height: canvas.clientHeight,
-      padding: 6,
-    };
+    const screen = labelScreen(map);
     const lad = showLad
       ? placeLabels(ladLabels, { ...screen, textHeight: LAD_LABEL_SIZE, textWidth: (t) => textWidth(t, LAD_LABEL_SIZE) })
       : { placed: [], boxes: [] };

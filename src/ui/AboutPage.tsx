@@ -11,6 +11,7 @@ import { layerById, layersOfTheme, levelsOf, THEMES } from '../config/catalogue/
 import type { LayerEntry, MeasureSpec, Msg, ThemeId } from '../config/catalogue/types.ts';
 import { LEVELS, type Level } from '../config/geography.ts';
 import { LEVEL_NAMES } from '../config/levelText.ts';
+import { PlaceNamesAbout } from './PlaceNamesAbout.tsx';
 import type { DataClient } from '../data/client.ts';
 import { dataPaths, type Manifest } from '../data/schema.ts';
 import { useFormats } from '../i18n/useText.ts';
@@ -409,6 +410,8 @@ export function AboutPage({ client, manifest }: { client: DataClient; manifest: 
             <a href={client.url(dataPaths.downloadsReadme)}>{f.t(MESSAGES.dictionary)}</a>
           </li>
         </ul>
+
+        <PlaceNamesAbout manifest={manifest} />
 
         <h3>{f.t(MESSAGES.sourcesTitle)}</h3>
         <ul className="about__sources">
