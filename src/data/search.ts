@@ -45,12 +45,11 @@ export function normalise(text: string): string {
  * anywhere; undefined for no match.
  */
 export function matchLevel(key: string, query: string): number | undefined {
-  const name = key.slice(1);
-  if (name === query) return 0;
-  if (name.startsWith(query)) return 1;
-  if (key.includes(` ${query}`)) return 2;
-  if (name.includes(query)) return 3;
-  return undefined;
+  // One scan for the common case of no match (tens of thousands of names per keystroke).
+  const at = key.indexOf(query, 1);
+  if (at < 0) return undefined;
+  if (at === 1) return key.length === query.length + 1 ? 0 : 1;
+  return key.charCodeAt(at - 1) === 32 || key.includes(` ${query}`, at) ? 2 : 3;
 }
 
 export function searchEntry(code: string, name: string, level: Level, parent: string): SearchEntry {

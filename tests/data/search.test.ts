@@ -213,3 +213,17 @@ describe('searchAreas: real-world names', () => {
     ]);
   });
 });
+
+describe('matchLevel', () => {
+  it('tells the whole name, its beginning, the beginning of a later word and anywhere apart', async () => {
+    const { matchLevel } = await import('../../src/data/search.ts');
+    expect(matchLevel(' huyton', 'huyton')).toBe(0);
+    expect(matchLevel(' huyton farm', 'huyton')).toBe(1);
+    expect(matchLevel(' east huyton', 'huyton')).toBe(2);
+    // The first occurrence is inside a word, a later one begins a word.
+    expect(matchLevel(' ahu hu', 'hu')).toBe(2);
+    expect(matchLevel(' bhuyton', 'huyton')).toBe(3);
+    expect(matchLevel(' kirkby', 'huyton')).toBeUndefined();
+    expect(matchLevel(' hu', 'huyton')).toBeUndefined();
+  });
+});
