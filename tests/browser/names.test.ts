@@ -121,7 +121,7 @@ describe('place names in the search', () => {
 describe('neighbourhood names on the map', () => {
   it('names neighbourhoods at zoom 13 over Birmingham, crediting them, and not at zoom 11', async () => {
     const page = await openApp(browser, '?map=13/52.4862/-1.8904');
-    await expect.poll(() => page.getByTestId('neighbourhood-attribution').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('neighbourhood-attribution').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('.attribution').textContent()).toContain('Neighbourhood names: House of Commons Library');
     await page.evaluate(() => window.__atlas!.map!.jumpTo({ zoom: 11 }));
     await expect.poll(() => page.getByTestId('neighbourhood-attribution').count(), { timeout: 10_000 }).toBe(0);

@@ -83,7 +83,10 @@ export default function NeighbourhoodLabels({ map, client, manifest, zoom, settl
     const screen = labelScreen(map);
     // The ward names are placed first, exactly as useLabels places them, so that these keep clear of them.
     const wards = placeLabels(wardLabels, { ...screen, textHeight: WARD_LABEL_SIZE, textWidth: (t) => textWidth(t, WARD_LABEL_SIZE) });
-    return placeLabels(candidates, { ...screen, textHeight: NEIGHBOURHOOD_LABEL_SIZE, textWidth: (t) => textWidth(t, NEIGHBOURHOOD_LABEL_SIZE) }, wards.boxes).placed;
+    // A neighbourhood named as a ward on screen ("Nechells") would read as the same name twice.
+    const wardNames = new Set(wards.placed.map((label) => label.name));
+    const named = candidates.filter((label) => !wardNames.has(label.name));
+    return placeLabels(named, { ...screen, textHeight: NEIGHBOURHOOD_LABEL_SIZE, textWidth: (t) => textWidth(t, NEIGHBOURHOOD_LABEL_SIZE) }, wards.boxes).placed;
     // `settled` is in the dependencies on purpose: the placement depends on the camera.
   }, [active, map, settled, wardLabels, candidates]);
 
