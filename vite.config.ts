@@ -27,6 +27,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**'],
+          // Every entry of the catalogue, the later themes' too (the app loads those when first used).
+          setupFiles: ['tests/setupCatalogue.ts'],
           testTimeout: 60_000,
         },
       },

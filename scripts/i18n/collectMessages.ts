@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseSync } from 'oxc-parser';
 import { catalogueMsgs } from '../../src/i18n/catalogueMessages.ts';
+import '../../src/config/catalogue/all.ts';
 import { messageFactories, walk, type Node } from './ast.ts';
 
 export interface CollectedMessages {

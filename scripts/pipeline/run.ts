@@ -15,6 +15,8 @@
  * This file only puts them in order, reports progress and swaps the output
  * in when everything has succeeded.
  */
+// The pipeline builds every layer, the later themes' too (the app loads those when first used).
+import '../../src/config/catalogue/all.ts';
 import { LEVELS } from '../../src/config/geography.ts';
 import { dataPaths, type AgreementRecord, type Manifest } from '../../src/data/schema.ts';
 import type { SourceId } from './inputs.ts';

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { parsedCatalogueMessages } from './catalogueMessages.ts';
+import { onLayersRegistered } from '../config/catalogue/index.ts';
 
 export const DEFAULT_LOCALE = 'en-GB';
 
@@ -20,6 +21,9 @@ export const DEFAULT_LOCALE = 'en-GB';
 const TRANSLATIONS: Record<string, Record<string, string> | Record<string, MessageFormatElement[]>> = {
   [DEFAULT_LOCALE]: parsedCatalogueMessages(),
 };
+
+// The entries of a later theme bring their messages when they load (catalogue/index.ts LATER_LAYERS).
+onLayersRegistered((entries) => Object.assign(TRANSLATIONS[DEFAULT_LOCALE], parsedCatalogueMessages(entries)));
 
 function onError(error: { code?: string }): void {
   // English has no translation file: its texts are the default messages.

@@ -7,7 +7,7 @@
  * element, and the browser never needs the parser for them.
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { LAYERS, THEMES } from '../config/catalogue/index.ts';
+import { LATER_LAYERS, LAYERS, THEMES } from '../config/catalogue/index.ts';
 import type { Msg } from '../config/catalogue/types.ts';
 
 /** Characters that make a message more than plain text in ICU (with FormatJS's rich-text tags). */
@@ -17,8 +17,8 @@ function isMsg(value: unknown): value is Msg {
   return typeof (value as Msg)?.id === 'string' && typeof (value as Msg)?.defaultMessage === 'string';
 }
 
-/** Every message of the catalogue, by id. */
-export function catalogueMsgs(): Msg[] {
+/** Every message of the catalogue loaded so far (or of `roots`), by id. */
+export function catalogueMsgs(roots: unknown = [LAYERS, THEMES, LATER_LAYERS]): Msg[] {
   const found: Msg[] = [];
   const seen = new Set<unknown>();
   const visit = (value: unknown) => {
@@ -27,14 +27,14 @@ export function catalogueMsgs(): Msg[] {
     if (isMsg(value)) found.push(value);
     else for (const child of Object.values(value)) visit(child);
   };
-  visit([LAYERS, THEMES]);
+  visit(roots);
   return found;
 }
 
-/** The catalogue's plain-text messages as parsed messages, for react-intl's `messages`. */
-export function parsedCatalogueMessages(): Record<string, MessageFormatElement[]> {
+/** The catalogue's plain-text messages (or those of `roots`) as parsed messages, for react-intl's `messages`. */
+export function parsedCatalogueMessages(roots?: unknown): Record<string, MessageFormatElement[]> {
   return Object.fromEntries(
-    catalogueMsgs()
+    catalogueMsgs(roots)
       .filter((msg) => !ICU_SYNTAX.test(msg.defaultMessage))
       .map((msg) => [msg.id, [{ type: TYPE.literal, value: msg.defaultMessage }]]),
   );

@@ -8,7 +8,7 @@
  * that setting, with a problem the app shows as a notice. A setting given
  * twice takes its last valid value, and says so.
  */
-import { DEFAULT_LAYER_ID, layerById, levelsOf, measureOf } from '../config/catalogue/index.ts';
+import { DEFAULT_LAYER_ID, layerById, levelsOf, loadLayer, measureOf } from '../config/catalogue/index.ts';
 import { parseComparison } from '../config/catalogue/comparisons.ts';
 import type { Msg } from '../config/catalogue/types.ts';
 import type { ProblemKey } from './problemMessages.ts';
@@ -259,6 +259,17 @@ function parseServiceTypes(value: string): ServiceTypeId[] | undefined {
 /** A point place to 5 decimals (about a metre), as links keep it. */
 export function roundPlace(place: PlaceRef): PlaceRef {
   return place.kind === 'point' ? { kind: 'point', lng: Number(place.lng.toFixed(5)), lat: Number(place.lat.toFixed(5)) } : place;
+}
+
+/** Loads the entries of the later themes a link names (catalogue/index.ts), so that the link can then be read at once. */
+export async function linkedLayers(search: string): Promise<void> {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return;
+  }
+  await Promise.all([...params.getAll('layer'), ...params.getAll('indicator')].map((id) => loadLayer(id.trim()).catch(() => undefined)));
 }
 
 export function parseUrlState(search: string): { state: UrlState; problems: UrlProblem[] } {

@@ -5,7 +5,7 @@
  * history is not flooded by panning.
  */
 import type { StoreApi, UseBoundStore } from 'zustand';
-import { formatUrlState, parseUrlState, type UrlState } from './url.ts';
+import { formatUrlState, linkedLayers, parseUrlState, type UrlState } from './url.ts';
 import { notifyProblems } from './notifyProblems.ts';
 import { urlStateOf, type AppState } from './store.ts';
 
@@ -15,6 +15,7 @@ function changedKeys(a: UrlState, b: UrlState): (keyof UrlState)[] {
   return (Object.keys(a) as (keyof UrlState)[]).filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
 }
 
+/** Starts mirroring; call once the later layers a link names have loaded (url.ts linkedLayers). */
 export function startUrlSync(store: UseBoundStore<StoreApi<AppState>>): () => void {
   const applyLocation = () => {
     const { state, problems } = parseUrlState(window.location.search);
@@ -37,8 +38,11 @@ export function startUrlSync(store: UseBoundStore<StoreApi<AppState>>): () => vo
     else window.history.pushState(null, '', url);
   });
 
-  const onPopState = () => {
-    const { state, problems } = parseUrlState(window.location.search);
+  const onPopState = async () => {
+    const search = window.location.search;
+    await linkedLayers(search);
+    if (search !== window.location.search) return;
+    const { state, problems } = parseUrlState(search);
     current = state;
     store.getState().applyUrlState(state);
     notifyProblems(problems);

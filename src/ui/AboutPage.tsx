@@ -8,6 +8,7 @@
 import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { layerById, layersOfTheme, levelsOf, THEMES } from '../config/catalogue/index.ts';
+import { useAllLayers } from './useAllLayers.ts';
 import type { LayerEntry, MeasureSpec, Msg, ThemeId } from '../config/catalogue/types.ts';
 import { LEVELS, type Level } from '../config/geography.ts';
 import { LEVEL_NAMES } from '../config/levelText.ts';
@@ -308,6 +309,8 @@ export function AboutPage({ client, manifest }: { client: DataClient; manifest: 
   const setView = useAppStore((s) => s.setView);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // Every layer is described here, the later themes' too.
+  useAllLayers();
   const census = manifest.weights.kind === 'census-2021';
   const hasOfficial = manifest.agreement.length > 0;
   const counts = {

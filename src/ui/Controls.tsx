@@ -4,7 +4,7 @@
  * build have more than one choice.
  */
 import { FormattedMessage } from 'react-intl';
-import { LAYERS, THEMES } from '../config/catalogue/index.ts';
+import { LATER_LAYERS, LAYERS, loadLayer, THEMES } from '../config/catalogue/index.ts';
 import { LEVEL_NAMES } from '../config/levelText.ts';
 import type { Manifest } from '../data/schema.ts';
 import { useFormats } from '../i18n/useText.ts';
@@ -20,7 +20,8 @@ export function Controls({ manifest }: { manifest: Manifest }) {
   const f = useFormats();
   const spec = useViewSpec(manifest);
   const { setLayer, setLevel, setMeasure, setRelease, setGroups } = useAppStore.getState();
-  const built = LAYERS.filter((layer) => manifest.layers[layer.id]);
+  // Layers of later themes are offered by their stubs until they load (with the choice).
+  const built = [...LAYERS, ...LATER_LAYERS.filter((stub) => !LAYERS.some((layer) => layer.id === stub.id))].filter((layer) => manifest.layers[layer.id]);
   const measures = spec.layer.levels[spec.level]!.measures;
   const levels = levelsOf(spec.layer).filter((level) => manifest.layers[spec.layer.id]?.levels[level]);
 
@@ -30,7 +31,7 @@ export function Controls({ manifest }: { manifest: Manifest }) {
         <span className="field__label">
           <FormattedMessage id="controls.layer" defaultMessage="Layer" />
         </span>
-        <select value={spec.layer.id} onChange={(event) => setLayer(event.target.value)}>
+        <select value={spec.layer.id} onChange={(event) => loadLayer(event.target.value).then((layer) => layer && setLayer(layer.id))}>
           {THEMES.flatMap((theme) =>
             theme.groups.map((group) => {
               const layers = built.filter((layer) => layer.theme === theme.id && layer.group === group.id);

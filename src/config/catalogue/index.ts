@@ -3,15 +3,21 @@
  * the tooltip, the table, the area panel, the About page, the downloads
  * dictionary and the URL all derive from. Adding a layer is adding an entry
  * here (and, if its data is new, a source adapter in scripts/pipeline/adapters/).
+ *
+ * The entries of newer themes load when first used (LATER_LAYERS): the
+ * first map carries only a stub of each (id, place in the picker, label),
+ * and the whole entry comes with the layer — when it is chosen, when a link
+ * names it (before the link is read: src/state/url.ts linkedLayers), or with
+ * the About page. The pipeline, the scripts and the tests take every entry
+ * at once (./all.ts).
  */
 import type { Level } from '../geography.ts';
-import { ACCESS_LAYERS } from './access.ts';
 import { DEPRIVATION_LAYERS } from './deprivation.ts';
 import { DIVERSITY_LAYERS } from './diversity.ts';
 import { DOTS_LAYERS } from './dots.ts';
 import { RELIGION_LAYERS } from './religion.ts';
 import { SEGREGATION_LAYERS } from './segregation.ts';
-import type { LayerEntry, LevelSpec, MeasureSpec, Release, Theme, ThemeId } from './types.ts';
+import type { LayerEntry, LevelSpec, MeasureSpec, Msg, Release, Theme, ThemeId } from './types.ts';
 
 export type * from './types.ts';
 
@@ -48,8 +54,56 @@ export const THEMES: Theme[] = [
   },
 ];
 
-/** Every layer, in the order of the layer picker. */
-export const LAYERS: readonly LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...DOTS_LAYERS, ...RELIGION_LAYERS, ...SEGREGATION_LAYERS, ...ACCESS_LAYERS];
+/** Every layer loaded so far, in the order of the layer picker: the first map's themes, then the later ones as they load. */
+export const LAYERS: LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...DOTS_LAYERS, ...RELIGION_LAYERS, ...SEGREGATION_LAYERS];
+
+/** A layer whose entry loads when first used: what the picker needs until then. */
+export interface LayerStub {
+  id: string;
+  theme: ThemeId;
+  group: string;
+  /** The entry's own label (the same message). */
+  label: Msg;
+  load(): Promise<readonly LayerEntry[]>;
+}
+
+export const LATER_LAYERS: readonly LayerStub[] = [
+  {
+    id: 'access',
+    theme: 'services',
+    group: 'access',
+    label: { id: 'layer.access.label', defaultMessage: 'Access to services' },
+    load: () => import('./access.ts').then((module) => module.ACCESS_LAYERS),
+  },
+];
+
+const registered: ((entries: readonly LayerEntry[]) => void)[] = [];
+
+/** Calls `listener` with the entries of each later theme as it loads (the messages of the interface take theirs). */
+export function onLayersRegistered(listener: (entries: readonly LayerEntry[]) => void): void {
+  registered.push(listener);
+}
+
+/** Adds the entries of a later theme to the catalogue (once each). */
+export function registerLayers(entries: readonly LayerEntry[]): void {
+  const added = entries.filter((entry) => !LAYERS.some((known) => known.id === entry.id));
+  if (added.length === 0) return;
+  LAYERS.push(...added);
+  for (const listener of registered) listener(added);
+}
+
+/** The entry of a layer, loading it first if it is a later one; undefined for an id the catalogue does not have. */
+export async function loadLayer(id: string): Promise<LayerEntry | undefined> {
+  const stub = LATER_LAYERS.find((later) => later.id === id);
+  if (stub && !layerById(id)) registerLayers(await stub.load());
+  return layerById(id);
+}
+
+/** Every entry, the later ones loaded (the About page lists them all). */
+export async function loadAllLayers(): Promise<readonly LayerEntry[]> {
+  await Promise.all(LATER_LAYERS.map((stub) => loadLayer(stub.id)));
+  return LAYERS;
+}
 
 
 /** The layer shown when a link names none. */

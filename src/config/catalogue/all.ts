@@ -1,0 +1,15 @@
+/**
+ * Every entry of the catalogue at once, the later themes' included, for the
+ * pipeline, the scripts and the tests (import this module for its effect).
+ * The app loads the later themes when first used instead (index.ts).
+ */
+import { ACCESS_LAYERS } from './access.ts';
+import { LATER_LAYERS, registerLayers } from './index.ts';
+
+const LATER: Record<string, readonly import('./types.ts').LayerEntry[]> = { access: ACCESS_LAYERS };
+
+for (const stub of LATER_LAYERS) {
+  const entries = LATER[stub.id];
+  if (!entries) throw new Error(`catalogue/all.ts does not import the later layer "${stub.id}"`);
+  registerLayers(entries);
+}
