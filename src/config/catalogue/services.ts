@@ -26,6 +26,8 @@ export interface ServiceType {
   singular: Msg;
   /** What counts as one, in a sentence (the toggles' description and the About page). */
   description: Msg;
+  /** The sources' short credit, on the map while the type is shown (the full attribution is in the services control). */
+  credit: Msg;
   /** Okabe–Ito colour. */
   colour: string;
   shape: ServiceShape;
@@ -37,6 +39,7 @@ export const SERVICE_TYPES: readonly ServiceType[] = [
     label: m('service.library', 'Libraries'),
     singular: m('service.library.one', 'library'),
     description: m('service.library.description', 'Public libraries open in 2023, run by the council or by the community, with opening hours where Libraries Hacked has them.'),
+    credit: m('service.library.credit', 'Arts Council England, Libraries Hacked'),
     colour: '#0072B2',
     shape: 'square',
   },
@@ -45,6 +48,7 @@ export const SERVICE_TYPES: readonly ServiceType[] = [
     label: m('service.gp_practice', 'GP practices'),
     singular: m('service.gp_practice.one', 'GP practice'),
     description: m('service.gp_practice.description', 'Active GP practices registered with NHS England (April 2025).'),
+    credit: m('service.gp_practice.credit', 'NHS England ODS'),
     colour: '#D55E00',
     shape: 'cross',
   },
@@ -53,6 +57,7 @@ export const SERVICE_TYPES: readonly ServiceType[] = [
     label: m('service.school', 'Schools'),
     singular: m('service.school.one', 'school'),
     description: m('service.school.description', 'State-funded mainstream and special schools in the 2018/19 key stage 2 and 4 performance tables.'),
+    credit: m('service.school.credit', 'Department for Education'),
     colour: '#E69F00',
     shape: 'triangle',
   },
@@ -61,6 +66,7 @@ export const SERVICE_TYPES: readonly ServiceType[] = [
     label: m('service.warm_space', 'Warm and welcoming spaces'),
     singular: m('service.warm_space.one', 'warm space'),
     description: m('service.warm_space.description', 'Warm and welcoming spaces from community directories (Warm Welcome, councils and others), gathered by Open Innovations.'),
+    credit: m('service.warm_space.credit', 'Open Innovations and the directories it gathers'),
     colour: '#009E73',
     shape: 'circle',
   },
@@ -69,6 +75,7 @@ export const SERVICE_TYPES: readonly ServiceType[] = [
     label: m('service.foodbank', 'Food banks'),
     singular: m('service.foodbank.one', 'food bank'),
     description: m('service.foodbank.description', 'Food banks open in spring 2024 (Trussell Trust, Independent Food Aid Network and independent), from Give Food.'),
+    credit: m('service.foodbank.credit', 'Give Food'),
     colour: '#CC79A7',
     shape: 'diamond',
   },

@@ -39,7 +39,7 @@ describe('decodeServicePoints', () => {
   it('fetches and decodes each type once for every caller, and forgets a failure', async () => {
     let failNext = true;
     const { client, calls } = fakeDataClient({
-      file: (async (path: string) => {
+      file: (async () => {
         if (failNext) {
           failNext = false;
           throw new Error('offline');

@@ -8,15 +8,15 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_TYPES } from '../../../src/config/catalogue/services.ts';
 import { SERVICE_TYPE_IDS } from '../../../src/config/serviceTypes.ts';
-import { atlasLayout, ICON_PIXELS, paintAtlas, type AtlasContext } from '../../../src/map/services/iconAtlas.ts';
+import { atlasLayout, ICON_PIXELS, paintAtlas, RING, type AtlasContext } from '../../../src/map/services/iconAtlas.ts';
 import { SHAPE_PATHS, SYMBOL_OUTLINE } from '../../../src/map/services/symbolShapes.ts';
 import { ServiceSymbol } from '../../../src/ui/services/ServiceSymbol.tsx';
 
 describe('atlasLayout', () => {
   const layout = atlasLayout();
 
-  it('has a place for every type, inside the image, none overlapping, anchored at its centre', () => {
-    expect(Object.keys(layout.mapping).sort()).toEqual([...SERVICE_TYPE_IDS].sort());
+  it('has a place for every type and the ring, inside the image, none overlapping, anchored at its centre', () => {
+    expect(Object.keys(layout.mapping).sort()).toEqual([...SERVICE_TYPE_IDS, RING].sort());
     const places = Object.values(layout.mapping);
     for (const place of places) {
       expect(place.x).toBeGreaterThanOrEqual(0);
@@ -68,7 +68,7 @@ describe('paintAtlas', () => {
     const layout = atlasLayout();
     const { context, painted } = recordingContext();
     paintAtlas(context, layout, (d) => ({ d }) as unknown as Path2D);
-    expect(painted).toHaveLength(SERVICE_TYPES.length * 3);
+    expect(painted).toHaveLength(SERVICE_TYPES.length * 3 + 2);
     SERVICE_TYPES.forEach((type, k) => {
       const [halo, fill, edge] = painted.slice(3 * k, 3 * k + 3);
       for (const step of [halo, fill, edge]) expect(step.d).toBe(SHAPE_PATHS[type.shape]);
@@ -83,6 +83,11 @@ describe('paintAtlas', () => {
       expect(x).toBeCloseTo(place.x + place.width, 9);
       expect(y).toBeCloseTo(place.y + place.height, 9);
     });
+    // The ring: a circle in its own place, dark on a wider white halo.
+    const [halo, edge] = painted.slice(-2);
+    expect([halo.op, halo.style, edge.op, edge.style]).toEqual(['stroke', SYMBOL_OUTLINE.halo, 'stroke', SYMBOL_OUTLINE.edge]);
+    expect(halo.width).toBeGreaterThan(edge.width);
+    expect(edge.at(-1, -1)).toEqual([layout.mapping[RING].x, 0]);
   });
 });
 
