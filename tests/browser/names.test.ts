@@ -7,6 +7,7 @@
  * (../shared/data/names and lookups), not from the pipeline's output.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,19 +27,35 @@ const lookup = () => readCsv('lookups/lsoa21_ward24_lad24_england.csv.gz');
 const osPlaces = () => readCsv('names/os_open_names_populated_places_england.csv.gz');
 const msoaNames = () => readCsv('names/MSOA-Names-2.2.csv');
 
+/** The search's suggestions (the page's selects have options too). */
+const options = (page: Page) => page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
+
 /** The search field, with text typed and the suggestions listed. */
 async function search(page: Page, text: string) {
   const field = page.getByRole('combobox', { name: /Search/ });
   await field.fill(text);
-  await page.getByRole('option').first().waitFor();
+  await options(page).first().waitFor();
   return field;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on the page as it is. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Suggestions as "name | context" once they have settled (the place names arrive after the areas). */
 async function suggestions(page: Page): Promise<string[]> {
   await expect.poll(() => page.locator('.search__source').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-  return page.getByRole('option').evaluateAll((options) =>
-    options.map((option) => `${option.querySelector('.search__name')?.textContent} | ${option.querySelector('.search__context')?.textContent}`),
+  return options(page).evaluateAll((listed) =>
+    listed.map((option) => `${option.querySelector('.search__name')?.textContent} | ${option.querySelector('.search__context')?.textContent}`),
   );
 }
 
@@ -65,6 +82,21 @@ describe('place names in the search', () => {
     expect(listed.slice(0, expected.length).every((row) => row.endsWith('in Knowsley') || row.includes('in Knowsley ·'))).toBe(true);
     expect(listed).toContain('Huyton Farm | Neighbourhood in Knowsley · House of Commons Library name');
     await expect.poll(() => page.locator('.search__source').textContent()).toContain('OS data © Crown copyright 2017');
+    await page.close();
+  });
+
+  it('works on a phone, with the suggestions open and no serious accessibility problem', async () => {
+    const page = await openApp(browser, '', { width: 390, height: 844 });
+    await search(page, 'Victoria Park');
+    const listed = await suggestions(page);
+    // "Victoria Park" is the name of suburbs and neighbourhoods of several authorities: each says which.
+    const exact = listed.filter((row) => row.startsWith('Victoria Park |'));
+    expect(exact.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(exact).size).toBe(exact.length);
+    const box = await page.getByRole('listbox', { name: 'Suggestions' }).boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -95,7 +127,7 @@ describe('place names in the search', () => {
     const page = await openApp(browser);
     await search(page, 'Washwood Heath');
     await suggestions(page);
-    await page.getByRole('option', { name: /Washwood Heath.*Neighbourhood in Birmingham/ }).click();
+    await options(page).filter({ hasText: /Neighbourhood in Birmingham/ }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('areas')?.split(',').sort().join(','), { timeout: 10_000 }).toBe(lsoas.join(','));
     expect(new URL(page.url()).searchParams.get('name')).toBe('Washwood Heath');
     await page.close();
@@ -111,7 +143,7 @@ describe('place names in the search', () => {
     const page = await openApp(browser, '', { width: 390, height: 844 });
     const field = page.getByRole('combobox', { name: /Search/ });
     await field.fill('b15 2');
-    await expect.poll(() => page.getByRole('option').first().textContent(), { timeout: 10_000 }).toContain(first);
+    await expect.poll(() => options(page).first().textContent(), { timeout: 10_000 }).toContain(first);
     await field.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('postcode'), { timeout: 10_000 }).toBe(first.replace(' ', ''));
     await page.close();
