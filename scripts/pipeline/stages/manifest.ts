@@ -11,6 +11,7 @@ import type { Level } from '../../../src/config/geography.ts';
 import { LAYERS } from '../../../src/config/catalogue/index.ts';
 import { postcodePaths } from '../../../src/data/postcodeSchema.ts';
 import { servicesPaths } from '../../../src/data/servicesSchema.ts';
+import { namesPaths } from '../../../src/data/namesSchema.ts';
 import { SOURCES, type InputFile } from '../inputs.ts';
 import type { HarmonisedContext, LayerData } from '../model.ts';
 import { round, type OutputFolder } from '../output.ts';
@@ -18,14 +19,16 @@ import { adapterOf } from '../adapters/index.ts';
 import { flattenBounds } from './appData.ts';
 
 const SERVICE_CELLS_FOLDER = servicesPaths.cell('').replace(/\.json$/, '');
+const NAMES_AUTHORITIES_FOLDER = namesPaths.authority('').replace(/\.json$/, '');
 
 /**
- * A file of the postcode index or a services cell (thousands of small files,
- * listed by postcodes/index.json and services/index.json, which stay in the
- * manifest's file list).
+ * A file of the postcode index, a services cell or an authority's names file
+ * (hundreds or thousands of small files, found through postcodes/index.json,
+ * services/index.json and names/places.json, which stay in the manifest's
+ * file list).
  */
 function isListedElsewhere(path: string): boolean {
-  return (path.startsWith('postcodes/') && path !== postcodePaths.index) || path.startsWith(SERVICE_CELLS_FOLDER);
+  return (path.startsWith('postcodes/') && path !== postcodePaths.index) || path.startsWith(SERVICE_CELLS_FOLDER) || path.startsWith(NAMES_AUTHORITIES_FOLDER);
 }
 
 async function sha256(path: string): Promise<string> {

@@ -71,6 +71,8 @@ describe('the names stage in a build', () => {
 
     expect(result.manifest.sources.map((source) => source.id)).toEqual(expect.arrayContaining(['msoa_names', 'open_names']));
     expect(result.manifest.files[namesPaths.places]).toBeGreaterThan(0);
+    // The authority files are found through the index (their codes are areas/lad.json's), not listed in the manifest the app loads first.
+    expect(Object.keys(result.manifest.files).filter((path) => path.startsWith('names/'))).toEqual([namesPaths.places]);
     const skipped = (what: string) => result.manifest.skipped.find((record) => record.what.startsWith(what));
     expect(skipped('Welsh MSOAs')).toMatchObject({ file: MSOA_FILE, count: 1, examples: ['W02000901'] });
     expect(skipped('places in an LSOA that')).toMatchObject({ file: OS_FILE, count: 1, examples: ['Pentre (W01000901, line 6)'] });
