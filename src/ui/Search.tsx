@@ -129,10 +129,6 @@ async function buildPlaceIndex(client: DataClient): Promise<PlaceIndex | null> {
   return decodePlaceIndex(file, lads);
 }
 
-async function buildIndex(client: DataClient): Promise<SearchIndex> {
-  const [areas, places] = await Promise.all([buildAreaIndex(client), buildPlaceIndex(client).then((index) => ({ index }), (error: Error) => ({ index: null, error: error.message }))]);
-  return { areas, places: places.index, placesError: 'error' in places ? places.error : undefined };
-}
 
 /** A suggestion of the list: a whole postcode typed, a postcode completing what is typed, an area or a place. */
 type Result = { type: 'postcode'; postcode: Postcode } | { type: 'completion'; postcode: Postcode } | Suggestion;
@@ -157,8 +153,16 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
   const ensureIndex = () => {
     if (entries || loading.current) return;
     loading.current = true;
-    buildIndex(client).then(
-      (built) => setEntries(built),
+    // Both start at once; the areas are searchable as soon as they are in, the place names join them when they are.
+    const places = buildPlaceIndex(client).then(
+      (index) => ({ places: index }),
+      (error: Error) => ({ places: null, placesError: error.message }),
+    );
+    buildAreaIndex(client).then(
+      (areas) => {
+        setEntries({ areas, places: null });
+        void places.then((loaded) => setEntries({ areas, ...loaded }));
+      },
       (error: Error) => {
         loading.current = false;
         setLoadError(error.message);
