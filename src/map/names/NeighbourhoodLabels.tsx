@@ -17,7 +17,7 @@ import { boundsAt } from '../../data/client.ts';
 import { namesPaths, type AuthorityNamesFile } from '../../data/namesSchema.ts';
 import { authorityNames } from '../../data/neighbourhoodNames.ts';
 import { useFormats } from '../../i18n/useText.ts';
-import { placeLabels } from '../labelPlacement.ts';
+import { placeLabels, type PlacementOptions } from '../labelPlacement.ts';
 import { labelLayer, type PlaceLabel } from '../layers.ts';
 import { labelScreen, textWidth, toLabels, WARD_LABEL_SIZE } from '../useLabels.ts';
 import type { OverlayProps } from '../overlays/types.ts';
@@ -52,6 +52,24 @@ export function neighbourhoodLabels(file: AuthorityNamesFile): PlaceLabel[] {
   return names.map((name, i) => ({ name, position: [label[i * 2], label[i * 2 + 1]], priority: Math.min(1000, Math.round(population[i] / 1000)) }));
 }
 
+/**
+ * The neighbourhood labels to draw: the ward names placed first, as
+ * useLabels places them, then the neighbourhoods' around them, none that
+ * repeats a ward name on screen ("Nechells" twice would read as one name
+ * shown twice).
+ */
+export function placeNeighbourhoodLabels(
+  screen: Omit<PlacementOptions, 'textWidth' | 'textHeight'>,
+  wardLabels: readonly PlaceLabel[],
+  candidates: readonly PlaceLabel[],
+  width: (text: string, size: number) => number = textWidth,
+): PlaceLabel[] {
+  const wards = placeLabels(wardLabels, { ...screen, textHeight: WARD_LABEL_SIZE, textWidth: (t) => width(t, WARD_LABEL_SIZE) });
+  const wardNames = new Set(wards.placed.map((label) => label.name));
+  const named = candidates.filter((label) => !wardNames.has(label.name));
+  return placeLabels(named, { ...screen, textHeight: NEIGHBOURHOOD_LABEL_SIZE, textWidth: (t) => width(t, NEIGHBOURHOOD_LABEL_SIZE) }, wards.boxes).placed;
+}
+
 export default function NeighbourhoodLabels({ map, client, manifest, zoom, settled, report }: OverlayProps) {
   const f = useFormats();
   const built = Boolean(manifest.files?.[namesPaths.places]);
@@ -80,13 +98,7 @@ export default function NeighbourhoodLabels({ map, client, manifest, zoom, settl
   const candidates = useMemo(() => [...files.values()].flatMap(neighbourhoodLabels), [files]);
   const placed = useMemo(() => {
     if (!active || !wardLabels || candidates.length === 0) return [];
-    const screen = labelScreen(map);
-    // The ward names are placed first, exactly as useLabels places them, so that these keep clear of them.
-    const wards = placeLabels(wardLabels, { ...screen, textHeight: WARD_LABEL_SIZE, textWidth: (t) => textWidth(t, WARD_LABEL_SIZE) });
-    // A neighbourhood named as a ward on screen ("Nechells") would read as the same name twice.
-    const wardNames = new Set(wards.placed.map((label) => label.name));
-    const named = candidates.filter((label) => !wardNames.has(label.name));
-    return placeLabels(named, { ...screen, textHeight: NEIGHBOURHOOD_LABEL_SIZE, textWidth: (t) => textWidth(t, NEIGHBOURHOOD_LABEL_SIZE) }, wards.boxes).placed;
+    return placeNeighbourhoodLabels(labelScreen(map), wardLabels, candidates);
     // `settled` is in the dependencies on purpose: the placement depends on the camera.
   }, [active, map, settled, wardLabels, candidates]);
 
