@@ -47,8 +47,27 @@ export type PlaceResolution =
   | { kind: 'notBuilt' }
   | Exclude<PostcodeLookup, { kind: 'found' }>;
 
-/** Resolves a place; network and data errors are thrown (the caller says the lookup failed). */
-export async function resolvePlace(client: DataClient, manifest: Manifest, ref: PlaceRef): Promise<PlaceResolution> {
+const resolved = new WeakMap<DataClient, Map<string, Promise<PlaceResolution>>>();
+
+/**
+ * Resolves a place, once per client (the panel and the map's marker ask for
+ * the same place); network and data errors are thrown (the caller says the
+ * lookup failed) and not kept, so that it can be tried again.
+ */
+export function resolvePlace(client: DataClient, manifest: Manifest, ref: PlaceRef): Promise<PlaceResolution> {
+  let places = resolved.get(client);
+  if (!places) resolved.set(client, (places = new Map()));
+  const key = placeKey(ref);
+  let promise = places.get(key);
+  if (!promise) {
+    promise = resolveUncached(client, manifest, ref);
+    places.set(key, promise);
+    promise.catch(() => places.delete(key));
+  }
+  return promise;
+}
+
+async function resolveUncached(client: DataClient, manifest: Manifest, ref: PlaceRef): Promise<PlaceResolution> {
   if (!manifest.files?.[postcodePaths.index]) return { kind: 'notBuilt' };
   if (ref.kind === 'point') return resolvePoint(client, ref.lng, ref.lat);
   const result = await lookUpPostcode(client, ref.postcode);
