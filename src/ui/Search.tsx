@@ -198,6 +198,11 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
       cancelled = true;
     };
   }, [client, text]);
+  // A postcode being typed will open the resident panel (src/ui/residents/): its code is fetched meanwhile, not after Enter.
+  const typingPostcode = typedPostcode !== null || readPartialPostcode(text).length > 0;
+  useEffect(() => {
+    if (typingPostcode) import('./residents/ResidentPanel.tsx').catch(() => {});
+  }, [typingPostcode]);
   const results: Result[] = [
     ...(typedPostcode ? [{ type: 'postcode' as const, postcode: typedPostcode }] : []),
     ...(completions.text === text ? completions.postcodes.map((postcode) => ({ type: 'completion' as const, postcode })) : []),
