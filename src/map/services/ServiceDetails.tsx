@@ -14,13 +14,13 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { serviceType } from '../../config/catalogue/services.ts';
 import type { Msg } from '../../config/catalogue/types.ts';
 import type { DataClient } from '../../data/client.ts';
 import { servicesPaths, type ServiceRecord, type ServicesIndex } from '../../data/servicesSchema.ts';
 import { useFormats } from '../../i18n/useText.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ServiceSymbol } from '../../ui/services/ServiceSymbol.tsx';
+import { serviceTypeText } from '../../ui/services/serviceTypeText.ts';
 import { sourceWhen } from '../../ui/services/sourceText.ts';
 import { useAsync } from '../../ui/useAsync.ts';
 import { flyToPoint } from '../flyToPoint.ts';
@@ -40,9 +40,8 @@ const MESSAGES = {
   hoursUnknown: m('services.details.hoursUnknown', 'Not given by the source'),
   page: m('services.details.page', 'Web page'),
   source: m('services.details.source', 'Source'),
-  sourceLine: m('services.details.sourceLine', '{title} ({publisher}), {date}: {age}.'),
-  sourceLineUndated: m('services.details.sourceLineUndated', '{title} ({publisher}), {date}.'),
-  sourceLink: m('services.details.sourceLink', 'About the source'),
+  sourceDate: m('services.details.sourceDate', 'Information of {date}, {age}.'),
+  sourceDateUnread: m('services.details.sourceDateUnread', 'Information of {date}.'),
   locatedPostcode: m('services.details.locatedPostcode', 'Shown at the centre of its postcode.'),
   locatedSource: m('services.details.locatedSource', 'Shown where the source places it.'),
   near: m('services.details.near', 'Services near here'),
@@ -75,13 +74,27 @@ function useProjected(map: MapLibreMap, lng: number, lat: number): { x: number; 
   return point;
 }
 
+/**
+ * Where the dialog goes so as not to hide its service: above the point,
+ * else below it, else to its right or left; always inside the map.
+ */
+export function placeBeside(point: { x: number; y: number }, size: { width: number; height: number }, within: { width: number; height: number }): { left: number; top: number } {
+  const clamp = (value: number, low: number, high: number) => Math.min(Math.max(low, value), Math.max(low, high));
+  const centredX = clamp(point.x - size.width / 2, EDGE, within.width - size.width - EDGE);
+  if (point.y - GAP - size.height >= EDGE) return { left: centredX, top: point.y - GAP - size.height };
+  if (point.y + GAP + size.height <= within.height - EDGE) return { left: centredX, top: point.y + GAP };
+  const top = clamp(point.y - size.height / 2, EDGE, within.height - size.height - EDGE);
+  if (point.x + GAP + size.width <= within.width - EDGE) return { left: point.x + GAP, top };
+  if (point.x - GAP - size.width >= EDGE) return { left: point.x - GAP - size.width, top };
+  return { left: centredX, top };
+}
+
 export function ServiceDetails({ map, client, service }: { map: MapLibreMap; client: DataClient; service: OpenService }) {
   const f = useFormats();
   const record = useAsync(() => loadServiceRecord(client, service), [client, service]);
   const dialog = useRef<HTMLDivElement>(null);
   const point = useProjected(map, service.lng, service.lat);
   const [size, setSize] = useState({ width: 300, height: 240 });
-  const type = serviceType(service.type);
   const name = record.value?.name ?? service.name ?? '';
 
   const close = useCallback(() => {
@@ -113,11 +126,8 @@ export function ServiceDetails({ map, client, service }: { map: MapLibreMap; cli
     if (element && (element.offsetWidth !== size.width || element.offsetHeight !== size.height)) setSize({ width: element.offsetWidth, height: element.offsetHeight });
   });
 
-  // Over the point, or under it where there is no room above; always inside the map.
   const container = map.getContainer();
-  const above = point.y - GAP - size.height >= EDGE;
-  const left = Math.min(Math.max(EDGE, point.x - size.width / 2), Math.max(EDGE, container.clientWidth - size.width - EDGE));
-  const top = above ? point.y - GAP - size.height : Math.min(point.y + GAP, Math.max(EDGE, container.clientHeight - size.height - EDGE));
+  const { left, top } = placeBeside(point, size, { width: container.clientWidth, height: container.clientHeight });
 
   return (
     <div
@@ -132,7 +142,7 @@ export function ServiceDetails({ map, client, service }: { map: MapLibreMap; cli
     >
       <div className="service-details__head">
         <p className="service-details__kicker">
-          <ServiceSymbol type={service.type} size={16} /> {f.t(type.singular)}
+          <ServiceSymbol type={service.type} size={16} /> {serviceTypeText(f, service.type).singular}
         </p>
         <button type="button" className="icon-button service-details__close" aria-label={f.t(MESSAGES.close)} title={f.t(MESSAGES.close)} onClick={close}>
           <span aria-hidden="true">×</span>
@@ -198,23 +208,21 @@ function RecordDetails({ client, record }: { client: DataClient; record: Service
         {source && (
           <>
             <dt>{f.t(MESSAGES.source)}</dt>
-            <dd>
-              {when
-                ? f.t(MESSAGES.sourceLine, { title: source.title, publisher: source.publisher, ...when })
-                : f.t(MESSAGES.sourceLineUndated, { title: source.title, publisher: source.publisher, date: source.date })}{' '}
-              {f.t(record.located === 'postcode' ? MESSAGES.locatedPostcode : MESSAGES.locatedSource)}
-              {source.url && (
-                <>
-                  {' '}
-                  <a href={source.url} target="_blank" rel="noopener noreferrer">
-                    {f.t(MESSAGES.sourceLink)}
-                  </a>
-                </>
+            <dd className="service-details__source">
+              {source.url ? (
+                <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.publisher}>
+                  {source.title}
+                </a>
+              ) : (
+                <span title={source.publisher}>{source.title}</span>
               )}
+              <br />
+              <span data-testid="service-source-date">{when ? f.t(MESSAGES.sourceDate, when) : f.t(MESSAGES.sourceDateUnread, { date: source.date })}</span>
             </dd>
           </>
         )}
       </dl>
+      <p className="service-details__located">{f.t(record.located === 'postcode' ? MESSAGES.locatedPostcode : MESSAGES.locatedSource)}</p>
     </>
   );
 }

@@ -4,12 +4,13 @@
  * moment), or what a cluster holds, type by type.
  */
 import { useEffect, useState } from 'react';
-import { SERVICE_TYPES, serviceType } from '../../config/catalogue/services.ts';
+import { SERVICE_TYPES } from '../../config/catalogue/services.ts';
 import type { Msg } from '../../config/catalogue/types.ts';
 import { SERVICE_TYPE_IDS } from '../../config/serviceTypes.ts';
 import type { DataClient } from '../../data/client.ts';
 import { useFormats } from '../../i18n/useText.ts';
 import { ServiceSymbol } from '../../ui/services/ServiceSymbol.tsx';
+import { serviceTypeText } from '../../ui/services/serviceTypeText.ts';
 import { useAsync } from '../../ui/useAsync.ts';
 import type { Marker } from './clustering.ts';
 import { loadServiceRecord, type ServiceRef } from './serviceRecord.ts';
@@ -58,7 +59,7 @@ export function ServiceTooltip({ client, hover, container }: { client: DataClien
         <>
           <div className="tooltip__name">{service.name}</div>
           <div className="services-tooltip__type">
-            <ServiceSymbol type={service.type} size={14} /> {f.t(serviceType(service.type).singular)}
+            <ServiceSymbol type={service.type} size={14} /> {serviceTypeText(f, service.type).singular}
             {record.value?.detail && ` · ${record.value.detail}`}
           </div>
           <div className="tooltip__hint">{f.t(MESSAGES.hint)}</div>
@@ -71,7 +72,7 @@ export function ServiceTooltip({ client, hover, container }: { client: DataClien
               const count = marker.counts[SERVICE_TYPE_IDS.indexOf(type.id)];
               return count > 0 ? (
                 <li key={type.id}>
-                  <ServiceSymbol type={type.id} size={14} /> {f.t(MESSAGES.typeCount, { label: type.label, count: f.integer(count) })}
+                  <ServiceSymbol type={type.id} size={14} /> {f.t(MESSAGES.typeCount, { label: serviceTypeText(f, type.id).label, count: f.integer(count) })}
                 </li>
               ) : null;
             })}

@@ -22,6 +22,7 @@ import type { Msg } from '../../config/catalogue/types.ts';
 import { parseRgb, textColourOn, type Rgb } from '../../config/palette.ts';
 import type { ServiceTypeId } from '../../config/serviceTypes.ts';
 import { useFormats } from '../../i18n/useText.ts';
+import { serviceTypeText } from '../../ui/services/serviceTypeText.ts';
 import { useAppStore } from '../../state/store.ts';
 import { LABEL_FONT_FAMILY } from '../layers.ts';
 import type { OverlayProps } from '../overlays/types.ts';
@@ -68,7 +69,7 @@ function useChosenPoints(client: OverlayProps['client'], types: readonly Service
       if (loaded.has(type)) continue;
       loadServicePoints(client, type).then(
         (points) => current && setLoaded((before) => new Map(before).set(type, points)),
-        (error: Error) => current && useAppStore.getState().notify({ msg: MESSAGES.loadFailed, values: { type: f.t(serviceType(type).label).toLowerCase(), error: error.message } }, 'error'),
+        (error: Error) => current && useAppStore.getState().notify({ msg: MESSAGES.loadFailed, values: { type: serviceTypeText(f, type).label.toLowerCase(), error: error.message } }, 'error'),
       );
     }
     return () => {
@@ -207,7 +208,7 @@ export default function ServicesOverlay({ map, client, zoom, report }: OverlayPr
   }, [open, types]);
 
   const attribution = map.getContainer().closest('.map')?.querySelector('.attribution');
-  const credits = [...new Set(types.map((type) => f.t(serviceType(type).credit)))].join(', ');
+  const credits = [...new Set(types.map((type) => serviceTypeText(f, type).credit))].join(', ');
   return (
     <>
       {hover && <ServiceTooltip client={client} hover={hover} container={map.getContainer()} />}

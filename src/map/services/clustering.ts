@@ -16,9 +16,11 @@ import { haversineKm } from '../../stats/geodesy.ts';
 import type { ServicePoints } from './servicePoints.ts';
 
 /** Cluster radius, screen pixels (supercluster's pixels are those of a 512-pixel tile, as MapLibre's are). */
-export const CLUSTER_RADIUS = 48;
-/** From this zoom on, every service is drawn on its own (a street-level view). */
-export const UNCLUSTERED_ZOOM = 14;
+export const CLUSTER_RADIUS = 40;
+/** From this zoom on, every service is drawn on its own (a town's streets can be told apart). */
+export const UNCLUSTERED_ZOOM = 13;
+/** Two services close together are drawn as two symbols, not a badge of 2 (they are spread apart when at one spot). */
+export const MIN_CLUSTER = 3;
 
 /** England and a margin, [west, south, east, north]: the extent the markers are computed over. */
 const ENGLAND_EXTENT: [number, number, number, number] = [-8, 49, 3, 56.5];
@@ -74,6 +76,7 @@ export function buildServiceIndex(sets: readonly ServicePoints[]): ServiceIndex 
   }
   const clusters = new Supercluster<PointProps, ClusterProps>({
     radius: CLUSTER_RADIUS,
+    minPoints: MIN_CLUSTER,
     maxZoom: UNCLUSTERED_ZOOM - 1,
     map: (props) => {
       const counts = Object.fromEntries(SERVICE_TYPE_IDS.map((id) => [id, 0])) as ClusterProps;

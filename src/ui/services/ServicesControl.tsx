@@ -11,7 +11,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useIntl } from 'react-intl';
 import type { MapMouseEvent } from 'maplibre-gl';
-import { SERVICE_TYPES, serviceType } from '../../config/catalogue/services.ts';
+import { SERVICE_TYPES } from '../../config/catalogue/services.ts';
 import type { Msg } from '../../config/catalogue/types.ts';
 import type { ServiceTypeId } from '../../config/serviceTypes.ts';
 import type { DataClient } from '../../data/client.ts';
@@ -28,6 +28,7 @@ import { useAppStore } from '../../state/store.ts';
 import { useAsync } from '../useAsync.ts';
 import { locateInEngland, type LocateOutcome } from './locate.ts';
 import { ServiceSymbol } from './ServiceSymbol.tsx';
+import { serviceTypeText } from './serviceTypeText.ts';
 import { sourceWhen } from './sourceText.ts';
 import './servicesControl.css';
 
@@ -38,7 +39,8 @@ const MESSAGES = {
   notBuilt: m('services.control.notBuilt', 'Services are not in this build of the data (the pipeline was not given the services’ sources), so none can be shown or listed.'),
   indexFailed: m('services.control.indexFailed', 'The list of services could not be loaded: {error}'),
   show: m('services.control.show', 'Show on the map'),
-  count: m('services.control.count', '{count} in England'),
+  inEngland: m('services.control.inEngland', 'In England'),
+  count: m('services.control.count', '{count}<hidden> in England</hidden>'),
   none: m('services.control.none', 'none in this build'),
   sources: m('services.control.sources', 'Where the services come from'),
   sourceItem: m('services.control.sourceItem', '{title} ({publisher}), {date}: {age}.'),
@@ -100,6 +102,7 @@ export default function ServicesControl({ client, manifest }: { client: DataClie
 
 function ServicesChooser({ client, manifest }: { client: DataClient; manifest: Manifest }) {
   const f = useFormats();
+  const intl = useIntl();
   const index = useAsync(() => client.file<ServicesIndex>(servicesPaths.index), [client]);
   const chosen = useAppStore((s) => s.services);
   const [status, setStatus] = useState<Status>(null);
@@ -117,15 +120,23 @@ function ServicesChooser({ client, manifest }: { client: DataClient; manifest: M
         </p>
       )}
       <fieldset className="services-control__types">
-        <legend className="field__label">{f.t(MESSAGES.show)}</legend>
+        <legend className="services-control__legend">
+          <span className="field__label">{f.t(MESSAGES.show)}</span>
+          {index.value && (
+            <span className="services-control__count" aria-hidden="true">
+              {f.t(MESSAGES.inEngland)}
+            </span>
+          )}
+        </legend>
         {SERVICE_TYPES.map((type) => {
           const count = index.value?.types[type.id]?.count;
+          const text = serviceTypeText(f, type.id);
           return (
-            <label key={type.id} className="services-control__type" title={f.t(type.description)}>
+            <label key={type.id} className="services-control__type" title={text.description}>
               <input type="checkbox" name="services" value={type.id} checked={chosen.includes(type.id)} onChange={(event) => toggle(type.id, event.target.checked)} />
               <ServiceSymbol type={type.id} size={18} />
-              <span className="services-control__label">{f.t(type.label)}</span>
-              {index.value && <span className="services-control__count">{count ? f.t(MESSAGES.count, { count: f.integer(count) }) : f.t(MESSAGES.none)}</span>}
+              <span className="services-control__label">{text.label}</span>
+              {index.value && <span className="services-control__count">{count ? intl.formatMessage(MESSAGES.count, { count: f.integer(count), hidden: (text) => <span className="visually-hidden">{text}</span> }) : f.t(MESSAGES.none)}</span>}
             </label>
           );
         })}
@@ -151,12 +162,13 @@ function Sources({ index }: { index: ServicesIndex }) {
       {SERVICE_TYPES.map((type) => {
         const ids = index.types[type.id]?.sources ?? [];
         if (ids.length === 0) return null;
+        const text = serviceTypeText(f, type.id);
         return (
           <div key={type.id} className="services-control__source-type">
             <h3 className="services-control__source-title">
-              <ServiceSymbol type={type.id} size={14} /> {f.t(MESSAGES.sourceCount, { label: type.label, count: ids.length })}
+              <ServiceSymbol type={type.id} size={14} /> {f.t(MESSAGES.sourceCount, { label: text.label, count: ids.length })}
             </h3>
-            <p className="note">{f.t(type.description)}</p>
+            <p className="note">{text.description}</p>
             <ul className="services-control__source-list">
               {ids.map((id) => {
                 const source = index.sources[id];
@@ -258,7 +270,7 @@ function InView({ client, types }: { client: DataClient; types: readonly Service
                   <button
                     type="button"
                     className="services-control__in-view-item"
-                    aria-label={f.t(MESSAGES.inViewItem, { name: service.name, type: serviceType(service.type).singular, distance: distance(service.km) })}
+                    aria-label={f.t(MESSAGES.inViewItem, { name: service.name, type: serviceTypeText(f, service.type).singular, distance: distance(service.km) })}
                     onClick={(event) => {
                       const { type, id, lng, lat, name } = service;
                       useOpenService.getState().openService({ type, id, lng, lat, name, fly: true, returnFocus: event.currentTarget });

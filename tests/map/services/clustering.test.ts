@@ -111,6 +111,13 @@ describe('markers', () => {
     expect(foodClusters.map((cluster) => (cluster as ClusterMarker).type)).toEqual(['foodbank']);
   });
 
+  it('draw two services close together as two symbols, three or more as a badge', () => {
+    const pair = decodeServicePoints(pointsFile('library', scatter('p', 2, LEEDS, 0.001)), 'library');
+    expect(markersAt(buildServiceIndex([pair]), 5).map((marker) => marker.kind)).toEqual(['service', 'service']);
+    const three = decodeServicePoints(pointsFile('library', scatter('p', 3, LEEDS, 0.001)), 'library');
+    expect(markersAt(buildServiceIndex([three]), 5)).toMatchObject([{ kind: 'cluster', count: 3, type: 'library' }]);
+  });
+
   it('split a cluster at its expansion zoom', () => {
     const cluster = markersAt(index, 6).find((marker): marker is ClusterMarker => marker.kind === 'cluster')!;
     const zoom = expansionZoom(index, cluster.clusterId);

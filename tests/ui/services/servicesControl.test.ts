@@ -113,6 +113,7 @@ describe('the toggles', () => {
     const gp = checkbox('gp_practice').closest('label')!;
     expect(gp.textContent).toContain('GP practices');
     expect(gp.textContent).toContain('6,248 in England');
+    expect(gp.querySelector('.visually-hidden')!.textContent).toBe(' in England');
     expect(gp.querySelector('svg[data-shape=cross]')).not.toBeNull();
     expect(checkbox('school').closest('label')!.textContent).toContain('20,110 in England');
     expect(checkbox('warm_space').closest('label')!.textContent).toContain('none in this build');
