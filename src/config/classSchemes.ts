@@ -168,7 +168,18 @@ const categories: SchemeKind<{ kind: 'categories'; categories: { id: string; lab
   },
 };
 
-const KINDS = { deciles, quantiles, diverging, categories } as Record<ClassSchemeSpec['kind'], SchemeKind>;
+/** Fixed limits: read like quantiles (the class files hold the limits as breaks), but named bands. */
+const bands: SchemeKind<{ kind: 'bands'; limits: Record<string, readonly number[]> }> = {
+  classCount: (spec) => Object.values(spec.limits)[0].length + 1,
+  className: () => m('class.band', 'Band'),
+  colours: (spec, palette) => sequential(palette, bands.classCount(spec)),
+  legend(spec, palette, context) {
+    const model = quantiles.legend({ kind: 'quantiles', count: bands.classCount(spec) }, palette, context);
+    return { ...model, bins: model.bins.map((bin) => ({ ...bin, description: m('legend.bands.binDescription', 'Band {n} of {count}') })) };
+  },
+};
+
+const KINDS = { deciles, quantiles, diverging, categories, bands } as Record<ClassSchemeSpec['kind'], SchemeKind>;
 
 /** The behaviour of a class scheme. */
 export function schemeKind(spec: ClassSchemeSpec): SchemeKind {

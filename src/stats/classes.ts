@@ -22,6 +22,8 @@ export interface ClassInput {
   rank?: Float64Array;
   given?: Uint8Array;
   layer: string;
+  /** The measure's id (fixed bands have limits per measure). */
+  measure?: string;
   what: string;
 }
 
@@ -56,11 +58,41 @@ const MAKERS: { [K in ClassSchemeSpec['kind']]: ClassMaker<Extract<ClassSchemeSp
   diverging(_spec, input) {
     throw new Error(`${input.layer}: diverging class schemes are not built by the pipeline yet`);
   },
+  /** Fixed limits of the measure (bandClasses). */
+  bands(spec, input) {
+    const limits = spec.limits[input.measure ?? ''];
+    if (!limits) throw new Error(`${input.layer} ${input.what}: the layer's bands have no limits for this measure`);
+    return bandClasses(input.value, limits);
+  },
   categories(_spec, input) {
     if (!input.given) throw new Error(`${input.layer} ${input.what}: a categorical scheme needs the source's categories`);
     return { class: input.given };
   },
 };
+
+/**
+ * Classes by fixed limits (see the 'bands' scheme in catalogue/types.ts):
+ * class(v) = 1 + #{k : v > limitₖ}, 0 where v is missing (NaN). The breaks
+ * are the limits between the smaller of the lowest value and the first
+ * limit and the larger of the highest value and the last limit, so the
+ * legend reads as for quantiles.
+ */
+export function bandClasses(values: ArrayLike<number>, limits: readonly number[]): MadeClasses {
+  const classes = new Uint8Array(values.length);
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+    let c = 1;
+    for (const limit of limits) if (v > limit) c++;
+    classes[i] = c;
+  }
+  const breaks = low === Infinity ? null : [Math.min(low, limits[0]), ...limits, Math.max(high, limits[limits.length - 1])];
+  return { class: classes, breaks };
+}
 
 /** The classes of one release of one measure, by the layer's scheme. */
 export function makeClasses(entry: LayerEntry, input: ClassInput): MadeClasses {

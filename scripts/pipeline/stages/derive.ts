@@ -35,7 +35,7 @@ function completeLevel(entry: LayerEntry, level: Level, data: LevelData, ctx: Ha
       m.rank ??= m.value.map((values) => rankDescending(values));
       if (level === 'ward') m.rankWithinLad ??= m.value.map((values) => rankDescendingWithinGroups(values, ctx.geography.ward.lad));
     }
-    classifyMeasure(entry, m, `${level} ${measure.id}`);
+    classifyMeasure(entry, m, `${level} ${measure.id}`, measure.id);
   }
 }
 

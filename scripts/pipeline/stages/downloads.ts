@@ -178,7 +178,7 @@ function rankText(measure: MeasureSpec, level: Level): string {
   return `rank among all ${LEVEL_NAMES[level].plural.defaultMessage} in England (1 = ${first}; ties share the smallest rank)`;
 }
 
-function classText(layer: LayerEntry, level: Level): string {
+function classText(layer: LayerEntry, level: Level, measure: MeasureSpec): string {
   const scheme = layer.classes;
   if (scheme.kind === 'deciles') {
     return level === 'lsoa'
@@ -189,6 +189,7 @@ function classText(layer: LayerEntry, level: Level): string {
     const name = scheme.count === 5 ? 'quintile' : `${scheme.count}-quantile`;
     return `national ${name} among all ${LEVEL_NAMES[level].plural.defaultMessage} (1 = lowest values; Hyndman & Fan type 1 cut points, as on the map)`;
   }
+  if (scheme.kind === 'bands') return `band of fixed limits ${scheme.limits[measure.id].join(', ')} (band 1: up to the first; each band above the limit before it, up to its own)`;
   return 'class on the map';
 }
 
@@ -210,7 +211,7 @@ function partText(column: Column): string {
         ? `${what}: ${rankText(measure, level)}`
         : part === 'rankWithinLad'
           ? `${what}: rank among the wards of its authority`
-          : `${what}: ${classText(layer, level)}`;
+          : `${what}: ${classText(layer, level, measure)}`;
   const missing = r?.missing ? ` Blank: ${oneLine(catalogueText(r.missing))}.` : '';
   return `${text}.${missing}`.replace(/\.\./g, '.');
 }

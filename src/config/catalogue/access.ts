@@ -45,25 +45,39 @@ export const DEPRIVED_RESIDENTS = 'deprived_residents';
 
 const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
 
-/** A measure of the layer, its texts' ids from its own (`measure.access.<id>`, `….short`, `….description`). */
-function measure(id: string, label: string, short: string, csv: string, format: NumberFormat, more: Pick<MeasureSpec, 'ranked'> & Partial<MeasureSpec>): MeasureSpec {
+/** The class limits of each measure (the layer's 'bands' scheme), filled in as the measures are made. */
+const LIMITS: Record<string, readonly number[]> = {};
+
+/**
+ * A measure of the layer, its texts' ids from its own (`measure.access.<id>`,
+ * `….short`, `….description`), and its four class limits: fixed bands read
+ * better than quintiles here, since a ward's share is often exactly 0 or 1.
+ */
+function measure(id: string, label: string, short: string, csv: string, format: NumberFormat, limits: readonly number[], more: Pick<MeasureSpec, 'ranked'> & Partial<MeasureSpec>): MeasureSpec {
   const key = `measure.access.${id}`;
+  LIMITS[id] = limits;
   return { id, label: m(key, label), short: m(`${key}.short`, short), description: { id: `${key}.description` }, csv, format, polarity: 'higherIsWorse', ...more };
 }
 
+/** Straight-line metres, and "more than 1 km" among them. */
+const DISTANCE_BANDS = [500, FAR_METRES, 2000, 5000];
+/** None, up to a quarter, a half, three quarters, more. */
+const SHARE_BANDS = [0, 0.25, 0.5, 0.75];
+
 const nearestMeasure = (type: ServiceTypeId) =>
-  measure(nearestMeasureId(type), `Distance to the nearest ${NOUN[type]}`, `Nearest ${NOUN[type]}`, nearestMeasureId(type), { style: 'unit', unit: 'meter', decimals: 0, storedDecimals: 0 }, { ranked: false });
+  measure(nearestMeasureId(type), `Distance to the nearest ${NOUN[type]}`, `Nearest ${NOUN[type]}`, nearestMeasureId(type), { style: 'unit', unit: 'meter', decimals: 0, storedDecimals: 0 }, DISTANCE_BANDS, { ranked: false });
 
 const farMeasure = (far: FarMeasure) => {
   const one = far === FAR_FROM_ALL ? '' : `a ${NOUN[far]}`;
   const label = `Most deprived fifth: share of residents more than 1 km from ${one || 'a library, a GP practice and a food bank'}`;
   const format: NumberFormat = { style: 'percent', decimals: 1, storedDecimals: 4 };
-  return measure(farMeasureId(far), label, `Over 1 km from ${one || 'all three'}`, `deprived_fifth_over_1km_from_${far}_share`, format, { ranked: true, populationWeighted: true });
+  return measure(farMeasureId(far), label, `Over 1 km from ${one || 'all three'}`, `deprived_fifth_over_1km_from_${far}_share`, format, SHARE_BANDS, { ranked: true, populationWeighted: true });
 };
 
 const AREA_MEASURES: MeasureSpec[] = [
   ...FAR_MEASURES.map(farMeasure),
-  measure(DEPRIVED_RESIDENTS, 'Residents of the most deprived fifth', 'Most deprived fifth', 'deprived_fifth_residents', { style: 'integer', decimals: 0, storedDecimals: 0 }, {
+  // None, about one LSOA, a few, many (wards stop below 50,000; cities do not).
+  measure(DEPRIVED_RESIDENTS, 'Residents of the most deprived fifth', 'Most deprived fifth', 'deprived_fifth_residents', { style: 'integer', decimals: 0, storedDecimals: 0 }, [0, 2000, 10000, 50000], {
     ranked: false,
     populationWeighted: true,
     polarity: 'neutral',
@@ -72,7 +86,7 @@ const AREA_MEASURES: MeasureSpec[] = [
 
 export const ACCESS_RELEASE = '2025';
 
-const SUFFIX = { value: '', rank: '_rank', class: '_quintile', rankWithinLad: '_rank_within_lad' } as const;
+const SUFFIX = { value: '', rank: '_rank', class: '_band', rankWithinLad: '_rank_within_lad' } as const;
 
 export const ACCESS_LAYERS: LayerEntry[] = [
   {
@@ -97,7 +111,7 @@ export const ACCESS_LAYERS: LayerEntry[] = [
         missing: { id: 'release.access.missing' },
       },
     ],
-    classes: { kind: 'quantiles', count: 5 },
+    classes: { kind: 'bands', limits: LIMITS },
     palette: 'ylgnbu',
     about: { id: 'layer.access.about' },
     sources: ['lsoa_pwc', 'iod2025', 'lookup'],

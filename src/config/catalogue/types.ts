@@ -87,7 +87,14 @@ export type ClassSchemeSpec =
   /** Steps either side of a midpoint (change maps). */
   | { kind: 'diverging'; midpoint: number; stepsEachSide: number }
   /** Named categories. */
-  | { kind: 'categories'; categories: { id: string; label: Msg }[] };
+  | { kind: 'categories'; categories: { id: string; label: Msg }[] }
+  /**
+   * Fixed limits, by measure id, the same for every area and release
+   * (distances in bands, shares in quarters): class 1 holds the values up to
+   * the first limit, class k those above limit k − 1 up to limit k, the last
+   * those above the last limit. Every measure has as many limits.
+   */
+  | { kind: 'bands'; limits: Record<string, readonly number[]> };
 
 /** Colour-blind-safe palettes (d3-scale-chromatic), by family. */
 export type PaletteId = 'viridis' | 'ylgnbu' | 'puor' | 'set2' | 'okabeito';

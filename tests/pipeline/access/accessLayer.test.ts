@@ -97,10 +97,16 @@ describe('the access layer on the fixture', () => {
       }
     });
     expect(lsoa.measures.library_nearest_m.value[0][L1]).toBe(Math.round((6_371_008.8 * Math.PI * 0.012) / 180)); // 1,334 m
-    // National quintiles of the distances: five classes, every LSOA in one.
+    // Fixed bands of the distances (up to 500 m, 1 km, 2 km, 5 km, more): L1 at 1,334 m in band 3, L4 at 556 m in band 2.
     const classes = lsoa.measures.library_nearest_m.class![0];
-    expect(Math.min(...classes)).toBe(1);
-    expect(Math.max(...classes)).toBe(5);
+    expect([classes[L1], classes[L4]]).toEqual([3, 2]);
+    LSOAS.forEach((_, i) => {
+      const metres = lsoa.measures.library_nearest_m.value[0][i];
+      expect(classes[i], LSOAS[i].code).toBe(1 + [500, 1000, 2000, 5000].filter((limit) => metres > limit).length);
+    });
+    expect(lsoa.measures.library_nearest_m.breaks![0]!.slice(1, 5)).toEqual([500, 1000, 2000, 5000]);
+    // The shares in quarters: Alphaton North (share 1) in band 5, Alphaton South (0) in band 1, wards without a share in 0.
+    expect(Array.from(built.layer.levels.ward!.measures.far_library.class![0])).toEqual([5, 1, 0, 0, 0]);
   });
 
   it('works out the shares of the most deprived fifth of wards and authorities by hand, ranked', () => {
