@@ -24,9 +24,9 @@ export interface PlaceKindDisplay {
 export const PLACE_KIND_DISPLAY: Record<PlaceKind, PlaceKindDisplay> = {
   city: { searchRank: 0, zoom: 11, context: { id: 'place.city', defaultMessage: 'City in {authority}' } },
   town: { searchRank: 2, zoom: 12.5, context: { id: 'place.town', defaultMessage: 'Town in {authority}' } },
-  suburb: { searchRank: 3, zoom: 13.5, context: { id: 'place.suburb', defaultMessage: 'Suburb in {authority}' } },
+  suburb: { searchRank: 4, zoom: 13.5, context: { id: 'place.suburb', defaultMessage: 'Suburb in {authority}' } },
   neighbourhood: {
-    searchRank: 3,
+    searchRank: 4,
     zoom: 13.5,
     context: { id: 'place.neighbourhood', defaultMessage: 'Neighbourhood in {authority} · House of Commons Library name' },
   },
@@ -35,5 +35,9 @@ export const PLACE_KIND_DISPLAY: Record<PlaceKind, PlaceKindDisplay> = {
   hamlet: { searchRank: 7, zoom: 14, context: { id: 'place.hamlet', defaultMessage: 'Hamlet in {authority}' } },
 };
 
-/** Areas in the same ranking: an authority after a city, a ward after suburbs and neighbourhoods, an LSOA last. */
-export const SEARCH_RANK_OF_LEVEL: Record<Level, number> = { lad: 1, ward: 4, lsoa: 8 };
+/**
+ * Areas in the same ranking: an authority after a city, a ward before the
+ * suburbs and neighbourhoods of its name (the ward is what the atlas has
+ * figures for; choosing it selects it), an LSOA last.
+ */
+export const SEARCH_RANK_OF_LEVEL: Record<Level, number> = { lad: 1, ward: 3, lsoa: 8 };

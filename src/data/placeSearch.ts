@@ -7,8 +7,8 @@
  * Matching is on normalised names (search.ts `normalise`: case, accents,
  * "&"/"and", "St"/"Saint", hyphens and apostrophes). Ranking: how well the
  * name matches (the whole name, its beginning, the beginning of a word,
- * anywhere), then the size of the place (city, authority, town, suburb or
- * neighbourhood, ward, village, other settlement, hamlet, LSOA:
+ * anywhere), then the size of the place (city, authority, town, ward,
+ * suburb or neighbourhood, village, other settlement, hamlet, LSOA:
  * src/config/placeKinds.ts), then shorter names, then alphabetical, then by
  * authority. Every place names its authority, so places that share a name
  * ("Kirkby" in Knowsley, West Lindsey and North Yorkshire) are told apart.

@@ -92,9 +92,9 @@ describe('searchNames', () => {
       'Kirkby (town, Knowsley)',
       'Kirkby (village, North Yorkshire)',
       'Kirkby (village, West Lindsey)',
+      'Kirkby Cross & Portland (ward, Ashfield)',
       'Kirkby Central (neighbourhood, Ashfield)',
       'Kirkby South East (neighbourhood, Knowsley)',
-      'Kirkby Cross & Portland (ward, Ashfield)',
       'South Kirkby (town, Wakefield)',
       'East Kirkby (neighbourhood, Ashfield)',
     ]);
@@ -106,8 +106,8 @@ describe('searchNames', () => {
       'St Helens (town, St. Helens)',
       "St Helen's (suburb, Hastings)",
       'St Helens (village, Isle of Wight)',
-      "St Helen's Wood (suburb, Hastings)",
       'St Helens Town Centre (ward, St. Helens)',
+      "St Helen's Wood (suburb, Hastings)",
       'Conquest & St Helens (neighbourhood, Hastings)',
     ];
     expect(search('St Helens')).toEqual(expected);
