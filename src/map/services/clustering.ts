@@ -64,6 +64,8 @@ type ClusterProps = Record<ServiceTypeId, number>;
 export interface ServiceIndex {
   points: Map<ServiceTypeId, ServicePoints>;
   clusters: Supercluster<PointProps, ClusterProps>;
+  /** The markers of each zoom level asked for so far: zooming back and forth computes nothing again. */
+  markers: Map<number, Marker[]>;
 }
 
 export function buildServiceIndex(sets: readonly ServicePoints[]): ServiceIndex {
@@ -88,12 +90,21 @@ export function buildServiceIndex(sets: readonly ServicePoints[]): ServiceIndex 
     },
   });
   clusters.load(features);
-  return { points: new Map(sets.map((set) => [set.type, set])), clusters };
+  return { points: new Map(sets.map((set) => [set.type, set])), clusters, markers: new Map() };
 }
 
-/** The markers at a zoom (its whole level: 6.8 draws as 6), services at one spot spread apart. */
+/**
+ * The markers at a zoom (its whole level: 6.8 draws as 6; every level from
+ * UNCLUSTERED_ZOOM on draws the same), services at one spot spread apart.
+ */
 export function markersAt(index: ServiceIndex, zoom: number): Marker[] {
-  const level = Math.max(0, Math.floor(zoom));
+  const level = Math.min(UNCLUSTERED_ZOOM, Math.max(0, Math.floor(zoom)));
+  let markers = index.markers.get(level);
+  if (!markers) index.markers.set(level, (markers = computeMarkers(index, level)));
+  return markers;
+}
+
+function computeMarkers(index: ServiceIndex, level: number): Marker[] {
   const markers: Marker[] = index.clusters.getClusters(ENGLAND_EXTENT, level).map((feature): Marker => {
     const props = feature.properties as Partial<ClusterProperties> & Partial<PointProps> & Partial<ClusterProps>;
     if (props.cluster) {
@@ -155,6 +166,18 @@ export interface Bounds {
   south: number;
   east: number;
   north: number;
+}
+
+/** How many services of the given types are inside the bounds. */
+export function countInView(sets: readonly ServicePoints[], bounds: Bounds): number {
+  let count = 0;
+  for (const set of sets) {
+    const { coords } = set;
+    for (let i = 0; i < coords.length; i += 2) {
+      if (coords[i] >= bounds.west && coords[i] <= bounds.east && coords[i + 1] >= bounds.south && coords[i + 1] <= bounds.north) count++;
+    }
+  }
+  return count;
 }
 
 export interface ServiceInView {

@@ -19,7 +19,7 @@ import type { Manifest } from '../../data/schema.ts';
 import { servicesPaths, type ServicesIndex } from '../../data/servicesSchema.ts';
 import type { MessageValues } from '../../i18n/useText.ts';
 import { useFormats } from '../../i18n/useText.ts';
-import { servicesInView, type ServiceInView } from '../../map/services/clustering.ts';
+import { countInView, servicesInView, type ServiceInView } from '../../map/services/clustering.ts';
 import { useOpenService } from '../../map/services/openService.ts';
 import { loadServicePoints, type ServicePoints } from '../../map/services/servicePoints.ts';
 import { activeSelectionTool, setActiveSelectionTool } from '../../map/selection/toolState.ts';
@@ -230,12 +230,13 @@ function useMapSettled(): number {
   return settled;
 }
 
-function viewOfMap(sets: readonly ServicePoints[]): { total: number; nearest: ServiceInView[] } {
+/** The services in the map's view: only counted while the list is closed (nearest first when it is open). */
+function viewOfMap(sets: readonly ServicePoints[], listed: boolean): { total: number; nearest: ServiceInView[] } {
   const map = atlasStatus.map;
   if (!map || sets.length === 0) return { total: 0, nearest: [] };
-  const bounds = map.getBounds();
-  const centre = map.getCenter();
-  return servicesInView(sets, { west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() }, centre, IN_VIEW_LIMIT);
+  const view = map.getBounds();
+  const bounds = { west: view.getWest(), south: view.getSouth(), east: view.getEast(), north: view.getNorth() };
+  return listed ? servicesInView(sets, bounds, map.getCenter(), IN_VIEW_LIMIT) : { total: countInView(sets, bounds), nearest: [] };
 }
 
 /** "Services in view (N)": a list of those nearest the map's centre, each opening its details over the map. */
@@ -245,8 +246,8 @@ function InView({ client, types }: { client: DataClient; types: readonly Service
   const settled = useMapSettled();
   const [open, setOpen] = useState(false);
   const listId = useId();
-  const [view, setView] = useState(() => viewOfMap(sets));
-  useEffect(() => setView(viewOfMap(sets)), [sets, settled]);
+  const [view, setView] = useState(() => viewOfMap(sets, open));
+  useEffect(() => setView(viewOfMap(sets, open)), [sets, settled, open]);
 
   const distance = (km: number) => (km < 1 ? f.t(MESSAGES.metres, { metres: Math.round(km * 100) * 10 }) : f.t(MESSAGES.km, { km }));
   return (

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SERVICE_TYPE_IDS } from '../../../src/config/serviceTypes.ts';
-import { badgeRadius, buildServiceIndex, expansionZoom, markersAt, servicesInView, spreadColocated, SPREAD_RADIUS, UNCLUSTERED_ZOOM, type ClusterMarker, type ServiceMarker } from '../../../src/map/services/clustering.ts';
+import { badgeRadius, buildServiceIndex, countInView, expansionZoom, markersAt, servicesInView, spreadColocated, SPREAD_RADIUS, UNCLUSTERED_ZOOM, type ClusterMarker, type ServiceMarker } from '../../../src/map/services/clustering.ts';
 import { decodeServicePoints, loadServicePoints } from '../../../src/map/services/servicePoints.ts';
 import { fakeDataClient } from '../../data/fakeClient.ts';
 import { pointsFile, scatter } from './fixtures.ts';
@@ -92,8 +92,10 @@ describe('markers', () => {
     expect([school.lng, school.lat]).toEqual([schools.coords[14], schools.coords[15]]);
   });
 
-  it('are the same for any zoom within a whole level', () => {
-    expect(markersAt(index, 7.9)).toEqual(markersAt(index, 7));
+  it('are the same for any zoom within a whole level, and for every level from the street on, computed once', () => {
+    expect(markersAt(index, 7.9)).toBe(markersAt(index, 7));
+    expect(markersAt(index, 18)).toBe(markersAt(index, UNCLUSTERED_ZOOM));
+    expect(markersAt(index, 6)).not.toBe(markersAt(index, 7));
   });
 
   it('give a cluster of one type that type, and a mixed one none', () => {
@@ -176,6 +178,7 @@ describe('servicesInView', () => {
     const { total, nearest } = servicesInView([schools, libraries], bounds, centre, 10);
     expect(total).toBe(inside.length);
     expect(total).toBeGreaterThan(10);
+    expect(countInView([schools, libraries], bounds)).toBe(inside.length);
     expect(nearest.map((s) => `${s.type}:${s.id}`)).toEqual(inside.slice(0, 10).map((s) => s.key));
     nearest.forEach((s, i) => expect(s.km).toBeCloseTo(inside[i].d, 9));
   });
