@@ -113,7 +113,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       const access = accessDownloads(layers, harmonised.get('access') as AccessHarmonised | undefined, ctx);
       for (const file of access.files) output.write(file.path, file.text);
       output.write(dataPaths.downloadsReadme, downloadsReadme(input) + segregation.readme + access.readme);
-      note([...LEVELS.map(dataPaths.download), ...access.files.map((file) => file.path)].map((path) => `${path.split('/').pop()} ${(output.sizes.get(path)! / 1e6).toFixed(1)} MB`).join(', '));
+      const sizes = [...LEVELS.map(dataPaths.download), ...access.files.map((file) => file.path)].map((path) => `${path.split('/').pop()} ${(output.sizes.get(path)! / 1e6).toFixed(1)} MB`);
+      note(`${sizes.join(', ')}${access.files.length ? ` (the access files in ${access.seconds.toFixed(1)} s)` : ''}`);
     });
     const manifest = await progress.step('Writing the manifest and swapping the output in', async (note) => {
       const result = await writeManifest(output, ctx, layers, agreement, tiles.tiles, boundaries.england, segregation, services && { summary: servicesManifest(services), inputs: services.inputs });

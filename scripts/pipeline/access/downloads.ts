@@ -38,6 +38,7 @@ export interface AccessDownloads {
   files: { path: string; text: string }[];
   /** Section of downloads/README.md ('' when the layer was not built). */
   readme: string;
+  seconds: number;
 }
 
 const blankIfNaN = (v: number): Cell => (Number.isNaN(v) ? '' : v);
@@ -149,8 +150,9 @@ const csvOf = (columns: AccessColumn[], count: number): string => {
 
 /** The three files and their dictionary section; nothing when the access layer was not built. */
 export function accessDownloads(layers: readonly LayerData[], harmonised: AccessHarmonised | undefined, ctx: HarmonisedContext): AccessDownloads {
+  const started = performance.now();
   const layer = layers.find((l) => l.entry.adapter === 'access');
-  if (!layer || !harmonised || !layer.levels.lsoa || !layer.levels.ward || !layer.levels.lad) return { files: [], readme: '' };
+  if (!layer || !harmonised || !layer.levels.lsoa || !layer.levels.ward || !layer.levels.lad) return { files: [], readme: '', seconds: 0 };
   const columns: Record<AccessLevel, AccessColumn[]> = {
     lsoa: lsoaColumns(layer, harmonised, ctx),
     ward: areaColumns('ward', layer, harmonised, ctx),
@@ -158,7 +160,7 @@ export function accessDownloads(layers: readonly LayerData[], harmonised: Access
   };
   const levels = ['lsoa', 'ward', 'lad'] as const;
   const files = levels.map((level) => ({ path: dataPaths.accessDownload(level), text: csvOf(columns[level], ctx.geography[level].codes.length) }));
-  return { files, readme: accessReadme(columns, harmonised, ctx, layer) };
+  return { files, readme: accessReadme(columns, harmonised, ctx, layer), seconds: (performance.now() - started) / 1000 };
 }
 
 function accessReadme(columns: Record<AccessLevel, AccessColumn[]>, h: AccessHarmonised, ctx: HarmonisedContext, layer: LayerData): string {

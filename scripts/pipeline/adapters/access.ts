@@ -90,13 +90,15 @@ export const accessAdapter: SourceAdapter<AccessSource, AccessHarmonised> = {
       note('no services were placed (no service lists were found): the access layer is not built');
       return undefined;
     }
+    const started = performance.now();
     const input = ctx.inputs.iod2025!;
     const codes = ctx.geography.lsoa.codes;
     const file7 = parseIod(await readCsv(input.path, input.name), new Set(codes), ctx.lookupName);
     const position = new Map(file7.codes.map((code, i) => [code, i]));
     const imdDecile = Uint8Array.from(codes, (code) => file7.indicators.imd.decile[position.get(code)!]);
     const deprived = imdDecile.filter(isDeprived).length;
-    note(`access: IMD 2025 deciles of ${codes.length} LSOAs from ${input.name}; ${deprived} in deciles ${DEPRIVED_DECILES.join(' and ')} (the most deprived fifth)`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    note(`access: IMD 2025 deciles of ${codes.length} LSOAs read again from ${input.name} in ${seconds} s; ${deprived} in deciles ${DEPRIVED_DECILES.join(' and ')} (the most deprived fifth)`);
     return { lsoaPoints: ctx.lsoaPoints, services: ctx.services, imdDecile, iodFile: input.name };
   },
 

@@ -248,7 +248,7 @@ describe('the access layer without its inputs', () => {
     const built = await build(fixture, { lsoaPoints: CENTROIDS });
     expect(built.layer).toBeUndefined();
     expect(built.notes).toContain('no services were placed (no service lists were found): the access layer is not built');
-    expect(accessDownloads(built.layers, undefined, built.ctx)).toEqual({ files: [], readme: '' });
+    expect(accessDownloads(built.layers, undefined, built.ctx)).toEqual({ files: [], readme: '', seconds: 0 });
   });
 
   it('is not built without the LSOA centroids, and the build says so', async () => {
