@@ -135,7 +135,7 @@ describe('services on the map', () => {
     await page.keyboard.press('Enter');
     expect(await inView.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('Tab');
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? null);
     expect((await focused())!.toLowerCase()).toMatch(new RegExp(`^${practice.name.toLowerCase()}, gp practice, \\d+ m from the centre$`));
     await page.keyboard.press('Enter');
     const details = page.getByTestId('service-details');

@@ -51,7 +51,8 @@ const MESSAGES = {
   inViewNone: m('services.control.inViewNone', 'No service of the chosen types is in view: move or zoom out the map.'),
   inViewSome: m('services.control.inViewSome', 'The {shown} nearest the centre of the map, of {total} in view. Choose one to see its details.'),
   inViewAll: m('services.control.inViewAll', '{total, plural, one {The only service in view.} other {All # in view, nearest the centre of the map first.}} Choose one to see its details.'),
-  inViewItem: m('services.control.inViewItem', '{name}, {type}, {distance} from the centre'),
+  inViewType: m('services.control.inViewType', ', {type}, '),
+  fromCentre: m('services.control.fromCentre', ' from the centre'),
   km: m('services.control.km', '{km, number, ::.0} km'),
   metres: m('services.control.metres', '{metres, number} m'),
   near: m('services.control.near', 'Services near a place'),
@@ -268,10 +269,10 @@ function InView({ client, types }: { client: DataClient; types: readonly Service
             <ol className="services-control__in-view-list" data-testid="services-in-view">
               {view.nearest.map((service) => (
                 <li key={`${service.type}:${service.id}`}>
+                  {/* Read as "Halcyon Medical, GP practice, 20 m from the centre": the visible text and the words a screen reader needs. */}
                   <button
                     type="button"
                     className="services-control__in-view-item"
-                    aria-label={f.t(MESSAGES.inViewItem, { name: service.name, type: serviceTypeText(f, service.type).singular, distance: distance(service.km) })}
                     onClick={(event) => {
                       const { type, id, lng, lat, name } = service;
                       useOpenService.getState().openService({ type, id, lng, lat, name, fly: true, returnFocus: event.currentTarget });
@@ -279,7 +280,11 @@ function InView({ client, types }: { client: DataClient; types: readonly Service
                   >
                     <ServiceSymbol type={service.type} size={16} />
                     <span className="services-control__in-view-name">{service.name}</span>
-                    <span className="services-control__in-view-distance">{distance(service.km)}</span>
+                    <span className="visually-hidden">{f.t(MESSAGES.inViewType, { type: serviceTypeText(f, service.type).singular })}</span>
+                    <span className="services-control__in-view-distance">
+                      {distance(service.km)}
+                      <span className="visually-hidden">{f.t(MESSAGES.fromCentre)}</span>
+                    </span>
                   </button>
                 </li>
               ))}

@@ -290,7 +290,7 @@ describe('"Services in view"', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await act(async () => toggle.click());
     const items = [...container.querySelectorAll('[data-testid=services-in-view] button')];
-    expect(items.map((item) => item.getAttribute('aria-label'))).toEqual([
+    expect(items.map((item) => item.textContent)).toEqual([
       'Near Practice, GP practice, 0 m from the centre',
       'Far Practice, GP practice, 7.1 km from the centre',
     ]);
