@@ -17,6 +17,7 @@ import { Controls } from './ui/Controls.tsx';
 import { Legend } from './ui/Legend.tsx';
 import { Notices } from './ui/Notices.tsx';
 import { SearchBox } from './ui/SearchBox.tsx';
+import { residentPanel } from './ui/residents/panelCode.ts';
 import { useFirstMapDrawn } from './map/status.ts';
 
 interface Ready {
@@ -32,7 +33,6 @@ const AboutPage = lazy(() => import('./ui/AboutPage.tsx').then((m) => ({ default
 // Residents: services near a place, and the service types to show (after the first map).
 // What was selected, for screen readers (its live region is here from the start), and the check that a linked area exists: after the first map.
 const Announcer = lazy(() => import('./ui/Announcer.tsx'));
-const ResidentPanel = lazy(() => import('./ui/residents/ResidentPanel.tsx'));
 const ServicesControl = lazy(() => import('./ui/services/ServicesControl.tsx'));
 
 const VIEW_LABELS: Record<View, React.ReactNode> = {
@@ -89,6 +89,8 @@ export function App({ config }: { config: AppConfig }) {
   const firstDrawn = useFirstMapDrawn();
   const setView = useAppStore((s) => s.setView);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // Lazily loaded, or at once if the search loaded it while a postcode was typed (panelCode.ts).
+  const ResidentPanel = place ? residentPanel() : null;
 
   const goToTable = (event: React.MouseEvent) => {
     event.preventDefault();
@@ -169,7 +171,7 @@ export function App({ config }: { config: AppConfig }) {
               )}
             </div>
             <Suspense fallback={null}>
-              {view !== 'about' && place && <ResidentPanel client={ready.client} manifest={ready.manifest} />}
+              {view !== 'about' && ResidentPanel && <ResidentPanel client={ready.client} manifest={ready.manifest} />}
               {view !== 'about' && !place && selection && <AreaPanel client={ready.client} manifest={ready.manifest} />}
               {view === 'about' && <AboutPage client={ready.client} manifest={ready.manifest} />}
             </Suspense>

@@ -29,6 +29,7 @@ import { flyToPoint } from '../map/flyToPoint.ts';
 import { flyToBounds } from '../map/names/flyToPlace.ts';
 import { useAppStore } from '../state/store.ts';
 import { SEARCH_FIELD_MESSAGES } from './SearchBox.tsx';
+import { loadResidentPanel } from './residents/panelCode.ts';
 import './search.css';
 
 const MESSAGES = {
@@ -198,11 +199,14 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
       cancelled = true;
     };
   }, [client, text]);
-  // A postcode being typed will open the resident panel (src/ui/residents/): its code is fetched meanwhile, not after Enter.
+  // A postcode being typed will open the resident panel (src/ui/residents/): its code, and once the postcode is whole
+  // the services near it, are fetched meanwhile, not after Enter.
   const typingPostcode = typedPostcode !== null || readPartialPostcode(text).length > 0;
+  const wholePostcode = typedPostcode ? typedPostcode.outward + typedPostcode.inward : null;
   useEffect(() => {
-    if (typingPostcode) import('./residents/ResidentPanel.tsx').catch(() => {});
-  }, [typingPostcode]);
+    if (!typingPostcode) return;
+    loadResidentPanel().then((panel) => wholePostcode && panel.prefetchPlace(client, { kind: 'postcode', postcode: wholePostcode }), () => {});
+  }, [client, typingPostcode, wholePostcode]);
   const results: Result[] = [
     ...(typedPostcode ? [{ type: 'postcode' as const, postcode: typedPostcode }] : []),
     ...(completions.text === text ? completions.postcodes.map((postcode) => ({ type: 'completion' as const, postcode })) : []),

@@ -8,13 +8,12 @@ import { layerById } from '../../config/catalogue/index.ts';
 import { schemeKind } from '../../config/classSchemes.ts';
 import { LEVEL_NAMES, VINTAGE } from '../../config/levelText.ts';
 import { textColourOn, toCss } from '../../config/palette.ts';
-import type { DataClient } from '../../data/client.ts';
-import { CARD_LAYER, loadNeighbourhoodCard, type NeighbourhoodCardData } from '../../data/neighbourhoodCard.ts';
+import { CARD_LAYER, type NeighbourhoodCardData } from '../../data/neighbourhoodCard.ts';
 import type { Manifest } from '../../data/schema.ts';
 import { useFormats } from '../../i18n/useText.ts';
 import type { Level } from '../../config/geography.ts';
 import { useAppStore } from '../../state/store.ts';
-import { useAsync } from '../useAsync.ts';
+import { usePromise } from './placeData.ts';
 import { CARD } from './messages.ts';
 
 /** The MSOA vintage: MSOAs are built from the LSOAs of the same census. */
@@ -78,12 +77,12 @@ export function NeighbourhoodCardView({ card, manifest }: { card: NeighbourhoodC
   );
 }
 
-/** The card of an LSOA, loaded. */
-export function NeighbourhoodCard({ client, manifest, lsoa }: { client: DataClient; manifest: Manifest; lsoa: string }) {
+/** The card of an LSOA, once loaded (placeData.ts). */
+export function NeighbourhoodCard({ card, lsoa, manifest }: { card: Promise<NeighbourhoodCardData | null>; lsoa: string; manifest: Manifest }) {
   const f = useFormats();
-  const card = useAsync(() => loadNeighbourhoodCard(client, manifest, lsoa), [client, manifest, lsoa]);
-  if (card.error) return <p role="alert">{f.t(CARD.failed, { error: card.error.message })}</p>;
-  if (card.loading) return <p aria-busy="true">{f.t(CARD.loading)}</p>;
-  if (!card.value) return <p role="alert">{f.t(CARD.notAnArea, { code: lsoa })}</p>;
-  return <NeighbourhoodCardView card={card.value} manifest={manifest} />;
+  const state = usePromise(card);
+  if (state.error) return <p role="alert">{f.t(CARD.failed, { error: state.error.message })}</p>;
+  if (state.loading) return <p aria-busy="true">{f.t(CARD.loading)}</p>;
+  if (!state.value) return <p role="alert">{f.t(CARD.notAnArea, { code: lsoa })}</p>;
+  return <NeighbourhoodCardView card={state.value} manifest={manifest} />;
 }

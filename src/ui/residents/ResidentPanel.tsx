@@ -14,22 +14,21 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { SERVICE_TYPE_IDS, type NearDistance, type ServiceTypeId } from '../../config/serviceTypes.ts';
-import { DataError, type DataClient } from '../../data/client.ts';
-import { loadNearbyServices, loadNearestOfType, NEAR_REACH_METRES, type NearbyServices } from '../../data/nearbyServices.ts';
-import { placeKey, placePostcodeText, resolvePlace, type PlaceResolution } from '../../data/placeLookup.ts';
+import { SERVICE_TYPE_IDS, type ServiceTypeId } from '../../config/serviceTypes.ts';
+import type { DataClient } from '../../data/client.ts';
+import { loadNearestOfType, NEAR_REACH_METRES } from '../../data/nearbyServices.ts';
+import { placeKey, placePostcodeText, type PlaceResolution } from '../../data/placeLookup.ts';
 import type { Manifest } from '../../data/schema.ts';
-import { servicesPaths, type ServicesIndex } from '../../data/servicesSchema.ts';
 import { useFormats, type Formats } from '../../i18n/useText.ts';
 import { markListShown } from '../../map/residents/placeCamera.ts';
 import { useAppStore } from '../../state/store.ts';
 import type { PlaceRef } from '../../state/url.ts';
-import { useAsync } from '../useAsync.ts';
 import { formatDistance } from './format.ts';
 import { PANEL, LIST } from './messages.ts';
 import { NearControls } from './NearControls.tsx';
 import { NearbyGroups, type Beyond, type OpenStateOf } from './NearbyList.tsx';
 import { NeighbourhoodCard } from './NeighbourhoodCard.tsx';
+import { nearbyList, neighbourhoodCard, originOf, placeResolution, servicesIndex, usePromise } from './placeData.ts';
 import { SourcesList } from './SourcesList.tsx';
 import './residents.css';
 
@@ -38,65 +37,10 @@ interface Props {
   manifest: Manifest;
 }
 
+/** For the search: a postcode typed in full fetches its panel's data before Enter. */
+export { prefetchPlace } from './placeData.ts';
+
 type OpenNowModule = typeof import('../../data/openNow.ts');
-
-/** The services index, or null when the build has none (HTTP 404). */
-async function servicesIndex(client: DataClient): Promise<ServicesIndex | null> {
-  try {
-    return await client.file<ServicesIndex>(servicesPaths.index);
-  } catch (error) {
-    if (error instanceof DataError && error.status === 404) return null;
-    throw error;
-  }
-}
-
-/**
- * The services near a place, in one chain of promises: the place's lookup
- * and the services index (together), then the cells. Started in the panel's
- * first render and kept by key, so that no React render sits between the
- * steps (each one waits for the main thread, which a map drawing in
- * software WebGL holds for hundreds of ms at a time).
- */
-const lists = new WeakMap<DataClient, Map<string, Promise<NearbyServices | null>>>();
-
-function nearbyList(client: DataClient, manifest: Manifest, place: PlaceRef, types: readonly ServiceTypeId[], within: NearDistance): Promise<NearbyServices | null> {
-  let cache = lists.get(client);
-  if (!cache) lists.set(client, (cache = new Map()));
-  const key = `${placeKey(place)}|${types.join(',')}|${within}`;
-  let promise = cache.get(key);
-  if (!promise) {
-    promise = Promise.all([resolvePlace(client, manifest, place), servicesIndex(client)]).then(([resolution, index]) => {
-      const origin = originOf(resolution);
-      return origin && index ? loadNearbyServices(client, index, origin.lng, origin.lat, types, within) : null;
-    });
-    cache.set(key, promise);
-    promise.catch(() => cache.delete(key));
-  }
-  return promise;
-}
-
-/** Like useAsync, but keeps the last value on screen while the next one loads (no flicker when the distance changes). */
-function useKeptAsync<T>(load: () => Promise<T> | undefined, deps: readonly unknown[]): { value: T | undefined; error: Error | undefined; loading: boolean } {
-  const [state, setState] = useState<{ value: T | undefined; error: Error | undefined; loading: boolean }>({ value: undefined, error: undefined, loading: true });
-  useEffect(() => {
-    let current = true;
-    const promise = load();
-    if (!promise) {
-      setState({ value: undefined, error: undefined, loading: false });
-      return;
-    }
-    setState((last) => ({ ...last, loading: true }));
-    promise.then(
-      (value) => current && setState({ value, error: undefined, loading: false }),
-      (error: Error) => current && setState({ value: undefined, error, loading: false }),
-    );
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return state;
-}
 
 /** The time now, renewed every minute (for "open now"). */
 function useNow(): Date {
@@ -126,13 +70,6 @@ function problemText(f: Formats, resolution: PlaceResolution): string | null {
   }
 }
 
-/** The point services are measured from: the postcode's, or the point itself; null where the place has none. */
-function originOf(resolution: PlaceResolution | undefined): { lng: number; lat: number } | null {
-  if (resolution?.kind === 'found') return { lng: resolution.place.lng, lat: resolution.place.lat };
-  if (resolution?.kind === 'noPostcodeNear') return { lng: resolution.lng, lat: resolution.lat };
-  return null;
-}
-
 function PlacePanel({ client, manifest, place }: Props & { place: PlaceRef }) {
   const f = useFormats();
   const intl = useIntl();
@@ -143,13 +80,11 @@ function PlacePanel({ client, manifest, place }: Props & { place: PlaceRef }) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   const now = useNow();
 
-  // The lookup and the services index at once.
-  const resolution = useAsync(() => resolvePlace(client, manifest, place), [client, manifest, key]);
-  const index = useAsync(() => servicesIndex(client), [client]);
+  // Started by the search while the postcode was typed, or here in the first render: one chain, no render between its steps.
+  const resolution = usePromise(placeResolution(client, manifest, place));
+  const index = usePromise(servicesIndex(client));
+  const nearby = usePromise(types.length > 0 ? nearbyList(client, manifest, place, types, within) : undefined, { keep: true });
   const origin = originOf(resolution.value);
-  // Started here, in the first render, before any effect runs.
-  const listPromise = nearbyList(client, manifest, place, types, within);
-  const nearby = useKeptAsync<NearbyServices | null>(() => listPromise, [listPromise]);
   const list = nearby.value ?? undefined;
 
   // Types with none within the distance: the nearest beyond, each on its own.
@@ -246,7 +181,7 @@ function PlacePanel({ client, manifest, place }: Props & { place: PlaceRef }) {
             {problem}
           </p>
         )}
-        {found?.lsoa && <NeighbourhoodCard client={client} manifest={manifest} lsoa={found.lsoa} />}
+        {found?.lsoa && <NeighbourhoodCard card={neighbourhoodCard(client, manifest, found.lsoa)} lsoa={found.lsoa} manifest={manifest} />}
         {origin && (
           <section className="near-services" aria-labelledby="near-list-title">
             <h3 id="near-list-title">{f.t(LIST.title, { within })}</h3>
