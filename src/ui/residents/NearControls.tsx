@@ -9,6 +9,7 @@ import { SERVICE_TYPES } from '../../config/catalogue/services.ts';
 import { NEAR_DISTANCES } from '../../config/serviceTypes.ts';
 import { useFormats } from '../../i18n/useText.ts';
 import { useAppStore } from '../../state/store.ts';
+import { serviceTypeText } from '../services/serviceTypeText.ts';
 import { ServiceSymbol } from '../services/ServiceSymbol.tsx';
 import { LIST } from './messages.ts';
 
@@ -39,7 +40,7 @@ export function NearControls() {
           <label key={type.id} className="near-type">
             <input type="checkbox" checked={services.includes(type.id)} onChange={() => toggle(type.id)} />
             <ServiceSymbol type={type.id} size={18} />
-            <span>{f.t(type.label)}</span>
+            <span>{serviceTypeText(f, type.id).label}</span>
           </label>
         ))}
       </fieldset>

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
-import { serviceType } from '../../config/catalogue/services.ts';
+import { serviceTypeText } from '../services/serviceTypeText.ts';
 import type { NearDistance, ServiceTypeId } from '../../config/serviceTypes.ts';
 import type { NearbyService, TypeNearby } from '../../data/nearbyServices.ts';
 import type { OpenState } from '../../data/openNow.ts';
@@ -88,7 +88,7 @@ export function ServiceItem({ item, context, showSource }: { item: NearbyService
           )}
         </p>
         <p className="near-item__meta">
-          <span className="near-item__kind">{record.detail ?? f.t(serviceType(record.type).singular)}</span>
+          <span className="near-item__kind">{record.detail ?? serviceTypeText(f, record.type).singular}</span>
           {' · '}
           <span className="near-item__distance" aria-hidden="true" data-metres={Math.round(item.metres)}>
             {distance.shown}
@@ -119,7 +119,7 @@ function GroupSources({ items, context }: { items: NearbyService[]; context: Lis
 function TypeGroup({ group, within, beyond, context }: { group: TypeNearby; within: NearDistance; beyond: Beyond | undefined; context: ListContext }) {
   const f = useFormats();
   const [all, setAll] = useState(false);
-  const type = serviceType(group.type);
+  const type = serviceTypeText(f, group.type);
   const headingId = `near-group-${group.type}`;
   const listId = `near-list-${group.type}`;
   const shown = all ? group.within : group.within.slice(0, FIRST_SHOWN);
@@ -131,7 +131,7 @@ function TypeGroup({ group, within, beyond, context }: { group: TypeNearby; with
     <section className="near-group" aria-labelledby={headingId} data-service-type={group.type}>
       <h4 id={headingId} className="near-group__title">
         <ServiceSymbol type={group.type} size={18} />
-        <span>{f.t(type.label)}</span>
+        <span>{type.label}</span>
         <span className="near-group__count">{f.t(LIST.groupCount, { count: group.within.length })}</span>
       </h4>
       {group.within.length > 0 ? (
@@ -144,7 +144,7 @@ function TypeGroup({ group, within, beyond, context }: { group: TypeNearby; with
           {group.within.length > FIRST_PRINTED && <p className="near-group__printed-more">{f.t(LIST.printedMore, { count: group.within.length - FIRST_PRINTED })}</p>}
           {group.within.length > FIRST_SHOWN && (
             <button type="button" className="link-button near-group__more" aria-expanded={all} aria-controls={listId} onClick={() => setAll(!all)}>
-              {all ? f.t(LIST.showFewer, { count: FIRST_SHOWN }) : f.t(LIST.showAll, { count: group.within.length, type: f.t(type.label) })}
+              {all ? f.t(LIST.showFewer, { count: FIRST_SHOWN }) : f.t(LIST.showAll, { count: group.within.length, type: type.label })}
             </button>
           )}
           <GroupSources items={shown} context={context} />
