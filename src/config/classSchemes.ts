@@ -93,7 +93,7 @@ const deciles: SchemeKind<{ kind: 'deciles' }> = {
   },
 };
 
-const quantiles: SchemeKind<{ kind: 'quantiles'; count: number }> = {
+export const quantiles: SchemeKind<{ kind: 'quantiles'; count: number }> = {
   classCount: (spec) => spec.count,
   className: (spec) => QUANTILE_NAMES[spec.count] ?? m('class.group', 'Group'),
   colours: (spec, palette) => sequential(palette, spec.count),
@@ -168,18 +168,16 @@ const categories: SchemeKind<{ kind: 'categories'; categories: { id: string; lab
   },
 };
 
-/** Fixed limits: read like quantiles (the class files hold the limits as breaks), but named bands. */
-const bands: SchemeKind<{ kind: 'bands'; limits: Record<string, readonly number[]> }> = {
-  classCount: (spec) => Object.values(spec.limits)[0].length + 1,
-  className: () => m('class.band', 'Band'),
-  colours: (spec, palette) => sequential(palette, bands.classCount(spec)),
-  legend(spec, palette, context) {
-    const model = quantiles.legend({ kind: 'quantiles', count: bands.classCount(spec) }, palette, context);
-    return { ...model, bins: model.bins.map((bin) => ({ ...bin, description: m('legend.bands.binDescription', 'Band {n} of {count}') })) };
-  },
-};
+const KINDS = { deciles, quantiles, diverging, categories } as Record<ClassSchemeSpec['kind'], SchemeKind>;
 
-const KINDS = { deciles, quantiles, diverging, categories, bands } as Record<ClassSchemeSpec['kind'], SchemeKind>;
+/**
+ * Adds a kind that only a later theme's layers use (catalogue/index.ts
+ * LATER_LAYERS): it is registered by the theme's entries when they load, so
+ * it is not in the first load.
+ */
+export function registerSchemeKind<K extends ClassSchemeSpec['kind']>(kind: K, behaviour: SchemeKind<Extract<ClassSchemeSpec, { kind: K }>>): void {
+  KINDS[kind] = behaviour as unknown as SchemeKind;
+}
 
 /** The behaviour of a class scheme. */
 export function schemeKind(spec: ClassSchemeSpec): SchemeKind {

@@ -18,6 +18,8 @@
  * services, not with the first map.
  */
 import { SERVICE_TYPE_IDS, type ServiceTypeId } from '../serviceTypes.ts';
+// The layer's classes are fixed bands, a scheme kind that comes with it.
+import '../bandsScheme.ts';
 import type { LayerEntry, MeasureSpec, Msg, NumberFormat } from './types.ts';
 
 /** "More than 1 km" from a service: distances over this many metres (as rounded to the metre). */

@@ -4,7 +4,7 @@
  * dictionary and the URL all derive from. Adding a layer is adding an entry
  * here (and, if its data is new, a source adapter in scripts/pipeline/adapters/).
  *
- * The entries of newer themes load when first used (LATER_LAYERS): the
+ * The entries of later layers load when first used (LATER_LAYERS): the
  * first map carries only a stub of each (id, place in the picker, label),
  * and the whole entry comes with the layer — when it is chosen, when a link
  * names it (before the link is read: src/state/url.ts linkedLayers), or with
@@ -14,9 +14,7 @@
 import type { Level } from '../geography.ts';
 import { DEPRIVATION_LAYERS } from './deprivation.ts';
 import { DIVERSITY_LAYERS } from './diversity.ts';
-import { DOTS_LAYERS } from './dots.ts';
 import { RELIGION_LAYERS } from './religion.ts';
-import { SEGREGATION_LAYERS } from './segregation.ts';
 import type { LayerEntry, LevelSpec, MeasureSpec, Msg, Release, Theme, ThemeId } from './types.ts';
 
 export type * from './types.ts';
@@ -55,7 +53,7 @@ export const THEMES: Theme[] = [
 ];
 
 /** Every layer loaded so far, in the order of the layer picker: the first map's themes, then the later ones as they load. */
-export const LAYERS: LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...DOTS_LAYERS, ...RELIGION_LAYERS, ...SEGREGATION_LAYERS];
+export const LAYERS: LayerEntry[] = [...DEPRIVATION_LAYERS, ...DIVERSITY_LAYERS, ...RELIGION_LAYERS];
 
 /** A layer whose entry loads when first used: what the picker needs until then. */
 export interface LayerStub {
@@ -67,14 +65,20 @@ export interface LayerStub {
   load(): Promise<readonly LayerEntry[]>;
 }
 
+const laterLayer = (id: string, theme: ThemeId, group: string, label: string, load: LayerStub['load']): LayerStub => ({
+  id,
+  theme,
+  group,
+  label: { id: `layer.${id}.label`, defaultMessage: label },
+  load,
+});
+const segregation = () => import('./segregation.ts').then((module) => module.SEGREGATION_LAYERS);
+
 export const LATER_LAYERS: readonly LayerStub[] = [
-  {
-    id: 'access',
-    theme: 'services',
-    group: 'access',
-    label: { id: 'layer.access.label', defaultMessage: 'Access to services' },
-    load: () => import('./access.ts').then((module) => module.ACCESS_LAYERS),
-  },
+  laterLayer('ethnic_dots', 'diversity', 'ethnicity', 'Ethnic group, one dot per person', () => import('./dots.ts').then((module) => module.DOTS_LAYERS)),
+  laterLayer('segregation_ethnicity', 'segregation', 'ethnicity', 'Segregation by ethnic group', segregation),
+  laterLayer('segregation_religion', 'segregation', 'religion', 'Segregation by religion', segregation),
+  laterLayer('access', 'services', 'access', 'Access to services', () => import('./access.ts').then((module) => module.ACCESS_LAYERS)),
 ];
 
 const registered: ((entries: readonly LayerEntry[]) => void)[] = [];
