@@ -25,7 +25,8 @@ import { findInputs, SOURCE_IDS } from './pipeline/inputs.ts';
 import { dotFrameRows, dotGenerationRows } from './benchDots.ts';
 import { mb, median, ms, type BenchRow } from './benchRows.ts';
 import { liveSelectionRows, segregationSwitchRows } from './benchSegregation.ts';
-import { nearestRows, postcodeIndexRows, postcodeSearchRows } from './benchResidents.ts';
+import { nearestServiceRows, postcodeIndexRows, postcodeSearchRows, residentBuildRows } from './benchResidents.ts';
+import { placeNameRows } from './benchNames.ts';
 
 const { values } = parseArgs({
   options: {
@@ -61,12 +62,13 @@ if (!values['skip-pipeline']) {
   const child = spawnSync(
     process.execPath,
     ['--max-old-space-size=1536', '--import', 'tsx', 'scripts/pipeline/cli.ts', '--data', dataDir, '--out', join(out, 'data'), '--stats', stats],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
   );
   if (child.status !== 0) throw new Error('the data build failed; run npm run data to see why');
   const { seconds, peakMemoryMb } = JSON.parse(readFileSync(stats, 'utf8')) as { seconds: number; peakMemoryMb: number };
   rows.push({ metric: 'Data build: wall time', value: `${seconds.toFixed(1)} s`, target: '< 180 s', pass: seconds < 180 });
   rows.push({ metric: 'Data build: peak memory', value: `${peakMemoryMb.toFixed(0)} MB`, target: '< 2048 MB', pass: peakMemoryMb < 2048 });
+  rows.push(...residentBuildRows(child.stdout));
   rmSync(out, { recursive: true, force: true });
 }
 
@@ -108,9 +110,10 @@ rows.push(...(await segregationBuildRows()));
 // 2c. Dot density (issue 13): Birmingham's dots at one per person, by the worker's engine in Node (scripts/benchDots.ts).
 rows.push(...(await dotGenerationRows('dist/data', findInputs(dataDir, {}, SOURCE_IDS.filter((id) => id !== 'census')).census?.path)));
 
-// 2d. Residents (issue 14, so far): the postcode index and nearest points (scripts/benchResidents.ts).
+// 2d. Residents (issue 14): the postcode index, the place-name index and its search, nearest services (scripts/benchResidents.ts, benchNames.ts).
 if (existsSync('dist/data/postcodes/index.json')) rows.push(...postcodeIndexRows('dist/data'));
-if (existsSync('dist/data/areas/lsoa-points.json')) rows.push(...nearestRows('dist/data'));
+if (existsSync('dist/data/names/places.json')) rows.push(...placeNameRows('dist/data'));
+if (existsSync('dist/data/services/index.json')) rows.push(...nearestServiceRows('dist/data'));
 
 // 3. In the browser.
 // The server counts what it sends: every request of the page and of its workers.
@@ -224,7 +227,7 @@ try {
     rows.push(...(await segregationSwitchRows(browser, url, () => served, () => (served = []))));
   }
 
-  // A postcode typed in the search: Enter to its neighbourhood.
+  // A postcode typed in the search: Enter to the services near it listed, the map moving.
   if (existsSync('dist/data/postcodes/index.json')) rows.push(...(await postcodeSearchRows(browser, url)));
 
   // Dot density: frame times while panning over Birmingham at street zoom (needs the units file of the build).

@@ -68,6 +68,11 @@ const MESSAGES = {
   none: m('format.none', '–'),
   downloadsTitle: m('about.downloads.title', 'Downloads'),
   download: m('about.download', '{file} — every {level} with its parents and all layers'),
+  segregationDownload: m('about.download.segregation', '{file} — the segregation figures of every {name}: all comparisons, unit scales and censuses'),
+  accessDownload: m(
+    'about.download.access',
+    '{file} — {level, select, lsoa {every LSOA’s straight-line distance to the nearest service of each type} other {the share of each {name}’s residents of England’s most deprived fifth who live more than 1 km from a library, a GP practice and a food bank}}',
+  ),
   dictionary: m('about.dictionary', 'Column dictionary (README.md): vintages, weights and sources of every column'),
   sourcesTitle: m('about.sources.title', 'Sources and licences'),
   source: m('about.source', '{title}, {publisher}. {licence}.'),
@@ -409,6 +414,28 @@ export function AboutPage({ client, manifest }: { client: DataClient; manifest: 
               />
             </li>
           ))}
+          {/* The themes' own downloads, where the build has them. */}
+          {[
+            ...(['ward', 'lad'] as const).map((level) => ({ level, path: dataPaths.segregationDownload(level), msg: MESSAGES.segregationDownload })),
+            ...LEVELS.map((level) => ({ level, path: dataPaths.accessDownload(level), msg: MESSAGES.accessDownload })),
+          ]
+            .filter(({ path }) => manifest.files?.[path] !== undefined)
+            .map(({ level, path, msg }) => (
+              <li key={path}>
+                <FormattedMessage
+                  {...msg}
+                  values={{
+                    file: (
+                      <a href={client.url(path)} download>
+                        {path.split('/').pop()}
+                      </a>
+                    ),
+                    level,
+                    name: f.t(LEVEL_NAMES[level].singular),
+                  }}
+                />
+              </li>
+            ))}
           <li>
             <a href={client.url(dataPaths.downloadsReadme)}>{f.t(MESSAGES.dictionary)}</a>
           </li>

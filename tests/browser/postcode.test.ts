@@ -1,6 +1,7 @@
 /**
- * A resident's postcode in the search (issue 14, first part): typed as
- * people type it, it selects its neighbourhood; the LSOA is checked against
+ * A resident's postcode in the search (issue 14): typed as people type it,
+ * it becomes the place of the resident panel, whose card names its
+ * neighbourhood; the LSOA is checked against
  * the source files (the postcode's grid reference in OS Code-Point Open,
  * converted to WGS84, inside the LSOA's polygon of the ONS boundary file).
  * Postcodes of other nations and unknown ones are said to be so.
@@ -64,15 +65,15 @@ async function typePostcode(page: Awaited<ReturnType<typeof openApp>>, text: str
 }
 
 describe('a postcode in the search', () => {
-  it('selects the neighbourhood the postcode lies in, however it is typed', async () => {
+  it('shows the neighbourhood the postcode lies in, however it is typed', async () => {
     const expected = sourceLsoaAt(sourcePostcode('B15 2TT'));
     const page = await openApp(browser);
     const search = await typePostcode(page, 'b152tt');
     await expect.poll(() => page.getByRole('option', { name: /Postcode B15 2TT/ }).count()).toBe(1);
     await search.press('Enter');
-    await expect.poll(() => page.locator('.panel .panel__codes code').textContent()).toBe(expected);
-    expect(new URL(page.url()).searchParams.get('area')).toBe(expected);
-    await expect.poll(() => page.locator('.panel').textContent()).toContain('Edgbaston');
+    await expect.poll(() => page.locator('.resident-panel .near-card').textContent()).toContain(expected);
+    expect(new URL(page.url()).searchParams.get('postcode')).toBe('B152TT');
+    await expect.poll(() => page.locator('.resident-panel').textContent()).toContain('Edgbaston');
     await page.close();
   });
 
@@ -88,7 +89,7 @@ describe('a postcode in the search', () => {
     await typePostcode(page, 'B15 9ZZ');
     await search.press('Enter');
     await expect.poll(() => status.textContent()).toContain('B15 9ZZ is not in the list of English postcodes');
-    expect(new URL(page.url()).searchParams.get('area')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('postcode')).toBeNull();
     await page.close();
   });
 });
