@@ -39,6 +39,8 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           globalSetup: ['tests/browser/globalSetup.ts'],
+          // The tests read the catalogue in Node too: all of it, as the unit tests do.
+          setupFiles: ['tests/setupCatalogue.ts'],
           testTimeout: 120_000,
           hookTimeout: 900_000,
           fileParallelism: false,

@@ -6,6 +6,8 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Layer } from '@deck.gl/core';
 import { useAppStore } from '../../state/store.ts';
+import { placeKey } from '../../data/placeLookup.ts';
+import { whenListShown } from '../residents/placeCamera.ts';
 import type { OverlayProps } from './types.ts';
 
 const NeighbourhoodLabels = lazy(() => import('../names/NeighbourhoodLabels.tsx'));
@@ -19,7 +21,22 @@ type OverlayId = (typeof ORDER)[number];
 export default function Overlays({ onLayers, ...props }: Omit<OverlayProps, 'report'> & { onLayers(layers: Layer[]): void }) {
   const [layers, setLayers] = useState<Partial<Record<OverlayId, Layer[]>>>({});
   const hasServices = useAppStore((s) => s.services.length > 0);
-  const hasPlace = useAppStore((s) => s.place !== null);
+  const place = useAppStore((s) => s.place);
+  const hasPlace = place !== null;
+  // The services' points (hundreds of KB for all types, and clustering) would hold back a resident's list: they wait for it the first time.
+  const [servicesAllowed, setServicesAllowed] = useState(false);
+  useEffect(() => {
+    if (servicesAllowed || !hasServices) return;
+    if (!place) {
+      setServicesAllowed(true);
+      return;
+    }
+    let live = true;
+    whenListShown(placeKey(place), 3000).then(() => live && setServicesAllowed(true));
+    return () => {
+      live = false;
+    };
+  }, [servicesAllowed, hasServices, place]);
   const reporter = useCallback((id: OverlayId) => (next: Layer[]) => setLayers((current) => ({ ...current, [id]: next })), []);
   const [reportNames] = useState(() => reporter('names'));
   const [reportServices] = useState(() => reporter('services'));
@@ -36,7 +53,7 @@ export default function Overlays({ onLayers, ...props }: Omit<OverlayProps, 'rep
   return (
     <Suspense fallback={null}>
       <NeighbourhoodLabels {...props} report={reportNames} />
-      {hasServices && <ServicesOverlay {...props} report={reportServices} />}
+      {hasServices && servicesAllowed && <ServicesOverlay {...props} report={reportServices} />}
       {hasPlace && <PlaceOverlay {...props} report={reportPlace} />}
     </Suspense>
   );
