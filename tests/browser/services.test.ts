@@ -134,6 +134,8 @@ describe('services on the map', () => {
     await inView.focus();
     await page.keyboard.press('Enter');
     expect(await inView.getAttribute('aria-expanded')).toBe('true');
+    // The list is drawn once the services in view are worked out: Tab only then.
+    await page.getByTestId('services-in-view').locator('button').first().waitFor();
     await page.keyboard.press('Tab');
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? null);
     expect((await focused())!.toLowerCase()).toMatch(new RegExp(`^${practice.name.toLowerCase()}, gp practice, \\d+ m from the centre$`));
