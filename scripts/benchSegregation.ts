@@ -97,6 +97,8 @@ export async function segregationSwitchRows(browser: Browser, url: string, serve
     const page = await context.newPage();
     await page.goto(`${url}?level=ward`);
     await waitForChoropleth(page, 'ward:imd:averageScore:2025');
+    // What loads after the first map (the search, the services control, …) is not the switch's.
+    await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     const change = async (selector: string, value: string, version: string) => {
       reset();
@@ -115,6 +117,7 @@ export async function segregationSwitchRows(browser: Browser, url: string, serve
         { selector, value, version },
       );
       const requests = served();
+      if (process.env.BENCH_VERBOSE) console.log(version, requests.map((r) => r.path).join(' '));
       return { time, requests: requests.length, tiles: requests.filter((r) => r.path.endsWith('.pmtiles')).length };
     };
     const layer = await change('select', 'segregation_ethnicity', 'ward:segregation_ethnicity:d_lsoa:2021:white-rest');

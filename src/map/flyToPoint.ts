@@ -21,3 +21,13 @@ export function flyToPoint(lng: number, lat: number, zoom: number, options: { in
     essential: false,
   });
 }
+
+/**
+ * Stops the map's movement (a pan or flight under way): a place just chosen
+ * supersedes it, and its list is drawn sooner without a frame of the old
+ * movement to render every ~100 ms (in software WebGL); the camera then flies
+ * to the place once the list is on screen (src/map/residents/).
+ */
+export function stopCamera(): void {
+  atlasStatus.map?.stop();
+}

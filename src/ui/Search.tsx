@@ -25,7 +25,7 @@ import { completePostcode, readPartialPostcode } from '../data/postcodeCompletio
 import { lookUpPostcode, type PostcodeLookup } from '../data/postcodeLookup.ts';
 import { postcodePaths } from '../data/postcodeSchema.ts';
 import { useFormats } from '../i18n/useText.ts';
-import { flyToPoint } from '../map/flyToPoint.ts';
+import { flyToPoint, stopCamera } from '../map/flyToPoint.ts';
 import { flyToBounds } from '../map/names/flyToPlace.ts';
 import { useAppStore } from '../state/store.ts';
 import { SEARCH_FIELD_MESSAGES } from './SearchBox.tsx';
@@ -220,6 +220,7 @@ export function Search({ client, initialText = '', autoFocus = false }: { client
     setActive(-1);
     setText(postcode.text);
     setPostcodeStatus({ msg: MESSAGES.postcodeLooking, values: { postcode: postcode.text } });
+    stopCamera();
     try {
       const manifest = await client.manifest();
       if (!manifest.files?.[postcodePaths.index]) {
