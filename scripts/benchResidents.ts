@@ -76,18 +76,21 @@ export function postcodeIndexRows(site: string): BenchRow[] {
  * the next zoom's tiles meanwhile (in this machine's software WebGL each new
  * tile's polygons are tessellated on the main thread, so input waits behind
  * them). As in the app, the search fetches a whole postcode's files while it
- * is typed; the bench types it, waits for the suggestion, starts the pan and
- * presses Enter. Choosing the postcode stops the pan (the camera then flies
+ * is typed; the bench types it, waits for the suggestion and for the
+ * network to settle (as a person's typing gives it time to), starts the pan
+ * and presses Enter. Choosing the postcode stops the pan (the camera then flies
  * to the place once the list is drawn).
  */
 export async function postcodeSearchRows(browser: Browser, url: string): Promise<BenchRow[]> {
   const pans = {
+    still: '',
     same: 'map.easeTo({ center: [map.getCenter().lng + 0.5, map.getCenter().lat + 0.3], duration: 3000 })',
     zoomIn: 'map.easeTo({ center: [map.getCenter().lng + 2, map.getCenter().lat + 1], zoom: map.getZoom() + 1, duration: 3000 })',
   };
-  const times: Record<keyof typeof pans, number[]> = { same: [], zoomIn: [] };
+  type Pan = keyof typeof pans;
+  const times: Record<Pan, { shown: number; key: number }[]> = { still: [], same: [], zoomIn: [] };
   for (const postcode of ['b15 2tt', 'M1 1AE', 'ls1 3ad', 'L36 0SA', 'bs1 5tr']) {
-    for (const pan of Object.keys(pans) as (keyof typeof pans)[]) {
+    for (const pan of Object.keys(pans) as Pan[]) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await context.addInitScript({ content: 'window.__name = (f) => f;' });
       const page = await context.newPage();
@@ -96,24 +99,31 @@ export async function postcodeSearchRows(browser: Browser, url: string): Promise
       const search = page.getByRole('combobox', { name: /Search/ });
       await search.fill(postcode);
       await page.getByRole('option', { name: /Postcode/ }).waitFor();
+      await page.waitForLoadState('networkidle');
       const started = await page.evaluate((move) => {
-        // eslint-disable-next-line @typescript-eslint/no-unused-vars
-        const map = window.__atlas!.map!;
-        new Function('map', move)(map);
+        const w = window as unknown as { keyAt?: number };
+        // When the page itself gets the key: it waits behind the frame being drawn.
+        document.addEventListener('keydown', () => (w.keyAt ??= performance.now()), { capture: true });
+        if (move) new Function('map', move)(window.__atlas!.map!);
         return performance.now();
       }, pans[pan]);
       await search.press('Enter');
       await page.locator('.resident-panel[data-list="shown"]').waitFor();
-      const shownAt = await page.evaluate(() => performance.getEntriesByName('atlas:near-me-list').at(-1)?.startTime ?? performance.now());
-      times[pan].push(shownAt - started);
+      const { shownAt, keyAt } = await page.evaluate(() => ({
+        shownAt: performance.getEntriesByName('atlas:near-me-list').at(-1)?.startTime ?? performance.now(),
+        keyAt: (window as unknown as { keyAt: number }).keyAt,
+      }));
+      times[pan].push({ shown: shownAt - started, key: keyAt - started });
       await context.close();
     }
   }
-  const same = median(times.same);
-  const zoomIn = median(times.zoomIn);
+  const shown = (pan: Pan) => median(times[pan].map((t) => t.shown));
+  const key = (pan: Pan) => median(times[pan].map((t) => t.key));
   return [
-    { metric: 'Postcode: Enter → the services near it listed, the map panning meanwhile (5 postcodes, local server)', value: `${same.toFixed(0)} ms`, target: '< 300 ms', pass: same < 300 },
-    { metric: 'The same, the map panning and zooming in (loading the next zoom’s tiles) meanwhile', value: `${zoomIn.toFixed(0)} ms (slowest ${Math.max(...times.zoomIn).toFixed(0)} ms)` },
+    { metric: 'Postcode: Enter → the services near it listed, the map still (5 postcodes, local server)', value: `${shown('still').toFixed(0)} ms`, target: '< 300 ms', pass: shown('still') < 300 },
+    { metric: 'Postcode: the same with the map panning when Enter is pressed', value: `${shown('same').toFixed(0)} ms`, target: '< 300 ms', pass: shown('same') < 300 },
+    { metric: '… of which the page waits for the key behind the pan’s frames (software WebGL)', value: `${key('same').toFixed(0)} ms` },
+    { metric: 'Postcode: the same with the map panning and zooming in (loading tiles) meanwhile', value: `${shown('zoomIn').toFixed(0)} ms (key after ${key('zoomIn').toFixed(0)} ms)` },
   ];
 }
 
