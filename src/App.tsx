@@ -142,11 +142,6 @@ export function App({ config }: { config: AppConfig }) {
               </button>
               <div id="sidebar-content" className="sidebar__content">
                 <Controls manifest={ready.manifest} />
-                {firstDrawn && (
-                  <Suspense fallback={null}>
-                    <ServicesControl client={ready.client} manifest={ready.manifest} />
-                  </Suspense>
-                )}
                 {view === 'table' ? (
                   <Suspense
                     fallback={
@@ -158,7 +153,15 @@ export function App({ config }: { config: AppConfig }) {
                     <DataTable client={ready.client} manifest={ready.manifest} />
                   </Suspense>
                 ) : (
-                  <Legend client={ready.client} manifest={ready.manifest} />
+                  <>
+                    <Legend client={ready.client} manifest={ready.manifest} />
+                    {/* Below the legend, which is the key to the map. */}
+                    {firstDrawn && (
+                      <Suspense fallback={null}>
+                        <ServicesControl client={ready.client} manifest={ready.manifest} />
+                      </Suspense>
+                    )}
+                  </>
                 )}
               </div>
             </div>

@@ -18,6 +18,14 @@ registerSchemeKind('bands', {
   colours: (spec, palette) => quantiles.colours({ kind: 'quantiles', count: classCount(spec) }, palette),
   legend(spec, palette, context) {
     const model = quantiles.legend({ kind: 'quantiles', count: classCount(spec) }, palette, context);
-    return { ...model, bins: model.bins.map((bin) => ({ ...bin, description: m('legend.bands.binDescription', 'Band {n} of {count}') })) };
+    return {
+      ...model,
+      bins: model.bins.map((bin) => ({
+        ...bin,
+        // A band of one value (shares of exactly none): that value, not "0% – 0%"; the next band then starts above it.
+        label: bin.labelValues.from !== '' && bin.labelValues.from === bin.labelValues.to ? m('legend.bands.exactly', '{to}') : bin.label,
+        description: m('legend.bands.binDescription', 'Band {n} of {count}'),
+      })),
+    };
   },
 });

@@ -58,6 +58,13 @@ describe('the bands scheme', () => {
     expect(t(kind.className(spec))).toBe('Band');
     expect(legend.ends!.map((end) => t(end))).toEqual(['Lowest', 'Highest']);
   });
+
+  it('labels a band of one value (a share of exactly none) with that value alone', () => {
+    const percent = (share: number) => intl.formatNumber(share, { style: 'percent', maximumFractionDigits: 1 });
+    const shares: ClassSchemeSpec = { kind: 'bands', limits: { share: [0, 0.25, 0.5, 0.75] } };
+    const legend = kind.legend(shares, 'ylgnbu', { breaks: [0, 0, 0.25, 0.5, 0.75, 1], format: percent });
+    expect(legend.bins.map((b) => t(b.label, b.labelValues))).toEqual(['0%', '0% – 25%', '25% – 50%', '50% – 75%', '75% – 100%']);
+  });
 });
 
 describe('the access layer’s bands', () => {
