@@ -12,8 +12,8 @@
  */
 import type { PlaceRef } from '../state/url.ts';
 import { haversineKm } from '../stats/geodesy.ts';
-import { DataError, type DataClient } from './client.ts';
-import { decodePostcodeFile, lookUpPostcode, type PostcodeLookup } from './postcodeLookup.ts';
+import type { DataClient } from './client.ts';
+import { decodePostcodeFile, lookUpPostcode, postcodeFileOrNone, type PostcodeLookup } from './postcodeLookup.ts';
 import { parsePostcode, type Postcode } from './postcodes.ts';
 import { postcodePaths, type PostcodeFile, type PostcodeIndexFile } from './postcodeSchema.ts';
 import type { Manifest } from './schema.ts';
@@ -90,20 +90,11 @@ export function metresToBox(lng: number, lat: number, west: number, south: numbe
   return Math.max(0, haversineKm(lng, lat, x, y) * 1000 * 0.99 - 20);
 }
 
-async function fileOrNone(client: DataClient, path: string): Promise<PostcodeFile | undefined> {
-  try {
-    return await client.file<PostcodeFile>(path);
-  } catch (error) {
-    if (error instanceof DataError && error.status === 404) return undefined;
-    throw error;
-  }
-}
-
 /** Every postcode file of an outward code: the outward file, or its sector files when it is split. */
 async function outwardFiles(client: DataClient, index: PostcodeIndexFile, outward: string): Promise<PostcodeFile[]> {
   const sectors = index.sectors[outward];
   const paths = sectors ? sectors.map((sector) => postcodePaths.sector(outward, sector)) : [postcodePaths.outward(outward)];
-  return (await Promise.all(paths.map((path) => fileOrNone(client, path)))).filter((file): file is PostcodeFile => !!file);
+  return (await Promise.all(paths.map((path) => postcodeFileOrNone(client, path)))).filter((file): file is PostcodeFile => !!file);
 }
 
 interface Nearest {

@@ -4,9 +4,9 @@
  * outward code's file (or its sector's file, for a split outward code) that
  * begin so. One small file, the one the whole postcode's lookup would fetch.
  */
-import { DataError, type DataClient } from './client.ts';
+import type { DataClient } from './client.ts';
 import { nationOf } from './postcodes.ts';
-import { postcodePaths, type PostcodeFile } from './postcodeSchema.ts';
+import { sectorPostcodes } from './postcodeLookup.ts';
 
 // As postcodes.ts: a district letter (A9A, AA9A) only in central London.
 const OUTWARD = /^(?:[A-Z]{1,2}\d{1,2}|(?:E|N|W|EC|NW|SE|SW|WC)\d[A-Z])$/;
@@ -42,23 +42,13 @@ export function readPartialPostcode(text: string): PartialPostcode[] {
   return readings;
 }
 
-async function fileOrNone(client: DataClient, path: string): Promise<PostcodeFile | undefined> {
-  try {
-    return await client.file<PostcodeFile>(path);
-  } catch (error) {
-    if (error instanceof DataError && error.status === 404) return undefined;
-    throw error;
-  }
-}
-
 /** The postcodes ("B15 2AA") that complete the text, in order, at most `limit`; none for text that is not a postcode's beginning. */
 export async function completePostcode(client: DataClient, text: string, limit = 6): Promise<string[]> {
   const completions: string[] = [];
   for (const { outward, inwardStart } of readPartialPostcode(text)) {
     const nation = nationOf(outward);
     if (nation !== 'england' && nation !== 'border') continue;
-    let file = await fileOrNone(client, postcodePaths.outward(outward));
-    if (file?.sectors) file = file.sectors.includes(inwardStart[0]) ? await fileOrNone(client, postcodePaths.sector(outward, inwardStart[0])) : undefined;
+    const file = await sectorPostcodes(client, outward, inwardStart[0]);
     if (!file) continue;
     for (let i = 0; i < file.inward.length && completions.length < limit; i += 3) {
       const inward = file.inward.slice(i, i + 3);

@@ -52,13 +52,24 @@ export function decodePostcodeFile(file: PostcodeFile): DecodedPostcodes {
 }
 
 /** The file, or undefined if the host has none (HTTP 404): an outward code the index does not have. */
-async function fileOrNone(client: DataClient, path: string): Promise<PostcodeFile | undefined> {
+export async function postcodeFileOrNone(client: DataClient, path: string): Promise<PostcodeFile | undefined> {
   try {
     return await client.file<PostcodeFile>(path);
   } catch (error) {
     if (error instanceof DataError && error.status === 404) return undefined;
     throw error;
   }
+}
+
+/**
+ * The file that holds the postcodes of one sector (the inward code's digit)
+ * of an outward code: the outward file, or its sector file where the outward
+ * code is split; undefined where the index has none.
+ */
+export async function sectorPostcodes(client: DataClient, outward: string, sector: string): Promise<PostcodeFile | undefined> {
+  const file = await postcodeFileOrNone(client, postcodePaths.outward(outward));
+  if (!file?.sectors) return file;
+  return file.sectors.includes(sector) ? postcodeFileOrNone(client, postcodePaths.sector(outward, sector)) : undefined;
 }
 
 /** Looks a typed postcode up; network and data errors are thrown (the caller says the lookup failed). */
@@ -70,14 +81,8 @@ export async function lookUpPostcode(client: DataClient, input: string): Promise
   if (nation !== 'england' && nation !== 'border') return { kind: 'outsideEngland', postcode, nation };
   const unknown: PostcodeLookup = { kind: 'unknown', postcode, border: nation === 'border' };
 
-  let file = await fileOrNone(client, postcodePaths.outward(postcode.outward));
+  const file = await sectorPostcodes(client, postcode.outward, postcode.inward[0]);
   if (!file) return unknown;
-  const sector = postcode.inward[0];
-  if (file.sectors) {
-    if (!file.sectors.includes(sector)) return unknown;
-    file = await fileOrNone(client, postcodePaths.sector(postcode.outward, sector));
-    if (!file) return unknown;
-  }
   const decoded = decodePostcodeFile(file);
   const at = decoded.inward.indexOf(postcode.inward);
   if (at < 0) return unknown;
