@@ -63,17 +63,8 @@ export function parseFoodbanks(table: CsvTable, geocoder: Geocoder): SourceRead 
       tally.exclude('closed', example);
       continue;
     }
-    const placement = geocoder.place(postcodeText, published);
-    if ('outside' in placement) {
-      tally.exclude(placement.outside, example);
-      continue;
-    }
-    if ('failed' in placement) {
-      tally.fail(name, postcodeText, placement.failed);
-      continue;
-    }
-    tally.placed++;
-    const at = placement.placed;
+    const at = tally.settle(geocoder.place(postcodeText, published), name, postcodeText, example);
+    if (!at) continue;
     if (published && at.located === 'postcode') {
       const metres = haversineKm(at.lng, at.lat, published.lng, published.lat) * 1000;
       if (metres > DISAGREEMENT_METRES) disagreeing.push(`${example} ${(metres / 1000).toFixed(1)} km`);

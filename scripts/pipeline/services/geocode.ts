@@ -157,6 +157,17 @@ export class GeocodingTally {
     this.failures.push(`${name}${postcode?.trim() ? ` (${postcode.trim()})` : ''}: ${why}`);
   }
 
+  /** Counts where a record ended up (left out as outside England, not placed, or placed); its place, if it has one. */
+  settle(placement: Placement, name: string, postcode: string | undefined, example: string): Placed | undefined {
+    if ('outside' in placement) this.exclude(placement.outside, example);
+    else if ('failed' in placement) this.fail(name, postcode, placement.failed);
+    else {
+      this.placed++;
+      return placement.placed;
+    }
+    return undefined;
+  }
+
   get failed(): number {
     return this.failures.length;
   }

@@ -91,22 +91,14 @@ export function parseGpPractices(table: CsvTable, geocoder: Geocoder): SourceRea
       tally.exclude(inactive, example);
       continue;
     }
-    const placement = geocoder.place(postcodeText);
-    if ('outside' in placement) {
-      tally.exclude(placement.outside, example);
-      continue;
-    }
-    if ('failed' in placement) {
-      tally.fail(name, postcodeText, placement.failed);
-      continue;
-    }
-    tally.placed++;
+    const placed = tally.settle(geocoder.place(postcodeText), name, postcodeText, example);
+    if (!placed) continue;
     const address = joinAddress(ADDRESS_LINES.map((line) => fromCapitals(row[col[line]])));
     records.push({
       type: 'gp_practice',
       id: code,
       name,
-      ...placement.placed,
+      ...placed,
       ...(address ? { address } : {}),
       source: 'gp_practices',
     });

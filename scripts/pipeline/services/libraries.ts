@@ -183,17 +183,9 @@ export function mergeLibraries(files: LibraryFiles, geocoder: Geocoder): SourceR
     const candidates = [h, a].filter((row): row is LibraryRow => row !== undefined);
     const located = candidates.find((row) => 'found' in geocoder.postcode(row.postcode)) ?? candidates.find((row) => row.postcode.trim() !== '') ?? first;
     const placement = geocoder.place(located.postcode);
-    if ('outside' in placement) {
-      for (const tally of tallies) tally.exclude(placement.outside, example(located));
-      return;
-    }
-    if (h && a) for (const tally of tallies) tally.merged++;
-    if ('failed' in placement) {
-      for (const tally of tallies) tally.fail(first.name, located.postcode, placement.failed);
-      return;
-    }
-    for (const tally of tallies) tally.placed++;
-    const at = placement.placed;
+    if (h && a && !('outside' in placement)) for (const tally of tallies) tally.merged++;
+    const at = tallies.map((tally) => tally.settle(placement, first.name, located.postcode, example(located)))[0];
+    if (!at) return;
     const hours = h?.staffed && h.unstaffed ? libraryHours(h.staffed, h.unstaffed) : { problems: [] };
     if (hours.openingHours) withHours++;
     for (const problem of hours.problems) hoursProblems.push(`${first.name}: ${problem}`);

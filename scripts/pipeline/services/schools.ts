@@ -85,22 +85,15 @@ export function mergeSchools(tables: Partial<Record<Stage, CsvTable>>, geocoder:
     // The first postcode of the school's rows found in Code-Point Open (they agree in the 2018/19 files).
     const located = rows.find((row) => 'found' in geocoder.postcode(row.postcode)) ?? rows[0];
     const placement = geocoder.place(located.postcode);
-    if ('outside' in placement) {
-      for (const tally of involved) tally.exclude(placement.outside, `${located.name} (${located.postcode})`);
-      continue;
-    }
-    if (inFiles.length === 2) for (const tally of involved) tally.merged++;
-    if ('failed' in placement) {
-      for (const tally of involved) tally.fail(located.name, located.postcode, placement.failed);
-      continue;
-    }
-    for (const tally of involved) tally.placed++;
+    if (inFiles.length === 2 && !('outside' in placement)) for (const tally of involved) tally.merged++;
+    const placed = involved.map((tally) => tally.settle(placement, located.name, located.postcode, `${located.name} (${located.postcode})`))[0];
+    if (!placed) continue;
     const town = rows.find((row) => row.town)?.town;
     records.push({
       type: 'school',
       id: urn,
       name: rows[0].name,
-      ...placement.placed,
+      ...placed,
       ...(town ? { address: town } : {}),
       detail: schoolDetail(rows.some((row) => row.special), inFiles),
       source: inFiles.length === 2 ? BOTH_SCHOOL_FILES : SOURCE_IDS[inFiles[0]],

@@ -176,16 +176,8 @@ export function buildWarmSpaces(features: readonly WarmFeature[], directories: R
       continue;
     }
     seen.add(key);
-    const placement = geocoder.place(feature.postcode, feature);
-    if ('outside' in placement) {
-      tally.exclude(placement.outside, example);
-      continue;
-    }
-    if ('failed' in placement) {
-      tally.fail(name, feature.postcode, placement.failed);
-      continue;
-    }
-    tally.placed++;
+    const placed = tally.settle(geocoder.place(feature.postcode, feature), name, feature.postcode, example);
+    if (!placed) continue;
     if (!feature.title) namedByAddress.push(name);
     let openingHours: string | undefined;
     if (feature.opening) {
@@ -198,7 +190,7 @@ export function buildWarmSpaces(features: readonly WarmFeature[], directories: R
       type: 'warm_space',
       id: warmId(name, feature.lng, feature.lat),
       name,
-      ...placement.placed,
+      ...placed,
       ...(feature.title && feature.address ? { address: feature.address } : {}),
       ...(openingHours ? { openingHours } : {}),
       ...(feature.hoursText ? { hoursText: feature.hoursText } : {}),
