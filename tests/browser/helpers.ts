@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import proj4 from 'proj4';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -199,4 +200,30 @@ export function sourceWardReligiousDiversity(wardCode: string): { simpson: numbe
   const people = sums.reduce((a, b) => a + b, 0);
   const simpson = 1 - sums.reduce((sum, n) => sum + (n / people) ** 2, 0);
   return { simpson, notAnswered: notAnswered / total, lsoas: found };
+}
+
+// EPSG:27700 with the OSGB36 → WGS84 Helmert shift (the OS's published 7 parameters).
+const BNG = '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
+
+export const compactPostcode = (postcode: string) => postcode.replace(/\s+/g, '').toUpperCase();
+
+/** The Code-Point Open postcodes asked for (any spacing), in WGS84 [lng, lat], by compact postcode; those without coordinates (quality 90) left out. */
+export function sourcePostcodes(wanted: Iterable<string>): Map<string, [number, number]> {
+  const compactWanted = new Set([...wanted].map(compactPostcode));
+  const found = new Map<string, [number, number]>();
+  const text = gunzipSync(readFileSync(join(dataDir(), 'postcodes/codepoint_open_england_2025-10.csv.gz'))).toString('utf8');
+  for (const line of text.split('\n').slice(1)) {
+    const [quoted, quality, easting, northing] = line.split(',');
+    if (!quoted) continue;
+    const postcode = compactPostcode(quoted.replace(/"/g, ''));
+    if (compactWanted.has(postcode) && quality !== '90') found.set(postcode, proj4(BNG, 'WGS84', [Number(easting), Number(northing)]) as [number, number]);
+  }
+  return found;
+}
+
+/** One postcode's place from the Code-Point Open file, in WGS84 [lng, lat]. */
+export function sourcePostcode(postcode: string): [number, number] {
+  const at = sourcePostcodes([postcode]).get(compactPostcode(postcode));
+  if (!at) throw new Error(`${postcode} is not in the Code-Point file with coordinates`);
+  return at;
 }

@@ -9,11 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../scripts/browser.ts';
-import { dataDir, openApp } from './helpers.ts';
+import { dataDir, openApp, sourcePostcode } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,19 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-// EPSG:27700 with the OSGB36 → WGS84 Helmert shift (the OS's published 7 parameters).
-const BNG = '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
-
-/** The postcode's place from the Code-Point Open file, in WGS84. */
-function sourcePostcode(postcode: string): [number, number] {
-  const text = gunzipSync(readFileSync(join(dataDir(), 'postcodes/codepoint_open_england_2025-10.csv.gz'))).toString('utf8');
-  const padded = postcode.length === 7 ? postcode : postcode.replace(' ', ' '.repeat(8 - postcode.length));
-  const line = text.split('\n').find((row) => row.startsWith(`"${padded}"`));
-  if (!line) throw new Error(`${postcode} is not in the Code-Point file`);
-  const [, , easting, northing] = line.split(',');
-  return proj4(BNG, 'WGS84', [Number(easting), Number(northing)]) as [number, number];
-}
 
 /** Even-odd point in one ring ([lng, lat] positions). */
 function inRing(x: number, y: number, ring: number[][]): boolean {

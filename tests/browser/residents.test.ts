@@ -10,13 +10,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../scripts/browser.ts';
-import { dataDir, openApp, readCsv, sourceLsoas } from './helpers.ts';
+import { compactPostcode, openApp, readCsv, sourceLsoas, sourcePostcodes } from './helpers.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -28,30 +25,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// EPSG:27700 with the OSGB36 → WGS84 Helmert shift (the OS's published 7 parameters), as tests/browser/postcode.test.ts.
-const BNG = '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
-
 /** Great-circle metres on the sphere of mean radius 6371.0088 km. */
 function haversineMetres([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
   const rad = Math.PI / 180;
   const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
   return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
-}
-
-const compact = (postcode: string) => postcode.replace(/\s+/g, '').toUpperCase();
-
-/** The Code-Point Open postcodes asked for, in WGS84, by compact postcode (those without coordinates left out). */
-function sourcePostcodes(wanted: Set<string>): Map<string, [number, number]> {
-  const found = new Map<string, [number, number]>();
-  const text = gunzipSync(readFileSync(join(dataDir(), 'postcodes/codepoint_open_england_2025-10.csv.gz'))).toString('utf8');
-  for (const line of text.split('\n').slice(1)) {
-    const [quoted, quality, easting, northing] = line.split(',');
-    if (!quoted) continue;
-    const postcode = compact(quoted.replace(/"/g, ''));
-    // Quality 90: no coordinates.
-    if (wanted.has(postcode) && quality !== '90') found.set(postcode, proj4(BNG, 'WGS84', [Number(easting), Number(northing)]) as [number, number]);
-  }
-  return found;
 }
 
 interface SourcePractice {
@@ -63,11 +41,11 @@ interface SourcePractice {
 /** The active GP practices (status A, prescribing setting 4) nearest to a postcode, by their postcodes' points: all those at the least distance. */
 function nearestSourcePractices(postcode: string): { nearest: SourcePractice[]; metres: number } {
   const active = readCsv('services/gp_practices_epraccur_england_2025-04.csv.gz').filter((row) => row['Status Code'] === 'A' && row['Prescribing Setting'] === '4');
-  const points = sourcePostcodes(new Set([compact(postcode), ...active.map((row) => compact(row.Postcode))]));
-  const from = points.get(compact(postcode))!;
+  const points = sourcePostcodes(new Set([compactPostcode(postcode), ...active.map((row) => compactPostcode(row.Postcode))]));
+  const from = points.get(compactPostcode(postcode))!;
   const practices = active
     .flatMap((row) => {
-      const at = points.get(compact(row.Postcode));
+      const at = points.get(compactPostcode(row.Postcode));
       return at ? [{ code: row['Organisation Code'], name: row.Name, metres: haversineMetres(from, at) }] : [];
     });
   expect(practices.length).toBeGreaterThan(6000);
