@@ -70,6 +70,17 @@ function checkInputError(error: unknown, expected: ExpectedInputError): InputErr
   return e;
 }
 
+/** The InputError an async step rejects with (failing the test if it resolves or rejects with anything else), for tests that check its details themselves. */
+export async function inputErrorOf(run: () => Promise<unknown>): Promise<InputError> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
 /** Runs `run` and asserts it throws an InputError with these details. */
 export function expectInputError(run: () => unknown, expected: ExpectedInputError): InputError {
   try {

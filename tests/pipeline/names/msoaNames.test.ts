@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../../scripts/pipeline/csv.ts';
-import { InputError } from '../../../scripts/pipeline/errors.ts';
+import { inputErrorOf } from '../helpers.ts';
 import { parseMsoaNames } from '../../../scripts/pipeline/names/msoaNames.ts';
 import { fixtureGeography, MSOA_CSV } from './fixtures.ts';
 
@@ -18,15 +18,7 @@ async function parse(text: string) {
   return { geography, names: parseMsoaNames(await readCsv(path, FILE), geography, ladOfLsoa, 'the lookup') };
 }
 
-async function failure(text: string): Promise<InputError> {
-  try {
-    await parse(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
+const failure = (text: string) => inputErrorOf(() => parse(text));
 
 describe('parseMsoaNames on rows of the published file', () => {
   it('reads past the byte-order mark and joins each MSOA to the LSOAs whose name is its own plus a letter', async () => {

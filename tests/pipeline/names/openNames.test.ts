@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../../scripts/pipeline/csv.ts';
-import { InputError } from '../../../scripts/pipeline/errors.ts';
+import { inputErrorOf } from '../helpers.ts';
 import { parseOpenNames } from '../../../scripts/pipeline/names/openNames.ts';
 import { fixtureGeography, OPEN_NAMES_CSV } from './fixtures.ts';
 
@@ -19,15 +19,7 @@ async function parse(text: string) {
   return { geography, names: parseOpenNames(await readCsv(path, FILE), geography, ladOfLsoa, 'the lookup') };
 }
 
-async function failure(text: string): Promise<InputError> {
-  try {
-    await parse(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
+const failure = (text: string) => inputErrorOf(() => parse(text));
 
 /** The CSV with one column dropped (by name), as a file without it would be. */
 function withoutColumns(text: string, names: string[]): string {
