@@ -29,6 +29,7 @@ import { flyToPoint, stopCamera } from '../map/flyToPoint.ts';
 import { flyToBounds } from '../map/names/flyToPlace.ts';
 import { useAppStore } from '../state/store.ts';
 import { SEARCH_FIELD_MESSAGES } from './SearchBox.tsx';
+import { POSTCODE_PROBLEMS } from './postcodeMessages.ts';
 import { loadResidentPanel } from './residents/panelCode.ts';
 import './search.css';
 
@@ -52,18 +53,10 @@ const MESSAGES = {
   postcode: { id: 'search.postcode', defaultMessage: 'Postcode {postcode}' },
   postcodeContext: { id: 'search.postcode.context', defaultMessage: 'Find its neighbourhood' },
   postcodeLooking: { id: 'search.postcode.looking', defaultMessage: 'Looking up {postcode}…' },
-  postcodeFound: { id: 'search.postcode.found', defaultMessage: '{postcode} is in the neighbourhood selected on the map.' },
+  postcodeFound: { id: 'search.postcode.found', defaultMessage: '{postcode}: its neighbourhood and the services near it are in the panel.' },
   postcodeOffshore: { id: 'search.postcode.offshore', defaultMessage: '{postcode} lies outside every neighbourhood (LSOA) of England, so none is selected.' },
-  postcodeOutside: {
-    id: 'search.postcode.outside',
-    defaultMessage:
-      '{postcode} is a postcode in {nation, select, scotland {Scotland} wales {Wales} northernIreland {Northern Ireland} other {the Channel Islands or the Isle of Man}}. This map covers England only, as the English Indices of Deprivation do.',
-  },
-  postcodeUnknown: {
-    id: 'search.postcode.unknown',
-    defaultMessage:
-      '{postcode} is not in the list of English postcodes (OS Code-Point Open, October 2025){border, select, yes {; it may be in Wales or Scotland, which this map does not cover} other {}}. Check it, or search by place name.',
-  },
+  postcodeOutside: POSTCODE_PROBLEMS.outside,
+  postcodeUnknown: POSTCODE_PROBLEMS.unknown,
   postcodeNotBuilt: { id: 'search.postcode.notBuilt', defaultMessage: 'Postcodes are not in this build of the data (the pipeline was not given OS Code-Point Open); search by place name or code.' },
   postcodeFailed: { id: 'search.postcode.failed', defaultMessage: 'The postcode could not be looked up: {error}' },
   completionContext: { id: 'search.postcode.completion', defaultMessage: 'Postcode · find its neighbourhood' },

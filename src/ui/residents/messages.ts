@@ -1,8 +1,9 @@
 /**
- * The resident panel's texts. Postcode problems keep the search's wording
- * (src/ui/Search.tsx), so that a link and the search box say the same.
+ * The resident panel's texts. Postcode problems are the search's own
+ * (src/ui/postcodeMessages.ts), so that a link and the search box say the same.
  */
 import type { Msg } from '../../config/catalogue/types.ts';
+import { POSTCODE_PROBLEMS } from '../postcodeMessages.ts';
 
 const m = (id: string, defaultMessage: string): Msg => ({ id, defaultMessage });
 
@@ -15,14 +16,8 @@ export const PANEL = {
   looking: m('residents.looking', 'Looking up the place…'),
   lookupFailed: m('residents.lookupFailed', 'The place could not be looked up: {error}'),
   nearestPostcode: m('residents.nearestPostcode', 'The nearest postcode is {postcode}, {distance} away; the neighbourhood below is that postcode’s.'),
-  outside: m(
-    'residents.place.outside',
-    '{postcode} is a postcode in {nation, select, scotland {Scotland} wales {Wales} northernIreland {Northern Ireland} other {the Channel Islands or the Isle of Man}}. This map covers England only, as the English Indices of Deprivation do.',
-  ),
-  unknown: m(
-    'residents.place.unknown',
-    '{postcode} is not in the list of English postcodes (OS Code-Point Open, October 2025){border, select, yes {; it may be in Wales or Scotland, which this map does not cover} other {}}. Check it, or search by place name.',
-  ),
+  outside: POSTCODE_PROBLEMS.outside,
+  unknown: POSTCODE_PROBLEMS.unknown,
   format: m('residents.place.format', '“{input}” is not a postcode. Check it, or search by place name.'),
   notBuilt: m('residents.place.notBuilt', 'Postcodes are not in this build of the data (the pipeline was not given OS Code-Point Open), so the place cannot be looked up; search by place name or code.'),
   noPostcodeNear: m(
