@@ -37,17 +37,16 @@ export default function Overlays({ onLayers, ...props }: Omit<OverlayProps, 'rep
       live = false;
     };
   }, [servicesAllowed, hasServices, place]);
-  const reporter = useCallback((id: OverlayId) => (next: Layer[]) => setLayers((current) => ({ ...current, [id]: next })), []);
+  // An overlay with nothing to draw says so on every move (neighbourhood names below their zoom): that changes nothing.
+  const reporter = useCallback(
+    (id: OverlayId) => (next: Layer[]) => setLayers((current) => (next.length === 0 && !current[id]?.length ? current : { ...current, [id]: next })),
+    [],
+  );
   const [reportNames] = useState(() => reporter('names'));
   const [reportServices] = useState(() => reporter('services'));
   const [reportPlace] = useState(() => reporter('place'));
 
-  useEffect(() => {
-    if (!hasServices) setLayers((current) => ({ ...current, services: [] }));
-  }, [hasServices]);
-  useEffect(() => {
-    if (!hasPlace) setLayers((current) => ({ ...current, place: [] }));
-  }, [hasPlace]);
+  // An overlay taken away reports no layers as it unmounts (each one's own cleanup).
   useEffect(() => onLayers(ORDER.flatMap((id) => layers[id] ?? [])), [layers, onLayers]);
 
   return (
